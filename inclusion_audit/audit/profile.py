@@ -1,0 +1,39 @@
+"""The organisation profile: the first task in the audit."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from .. import queries
+from ..content_store import get_content
+from ..security import role_required
+from . import bp
+from .profile_form import NO_GROUPS, ProfileForm
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@role_required("member")
+def profile():
+    """Ask about the organisation: type, size, area and groups served."""
+    organisation = current_user.organisation
+    form = ProfileForm(get_content().config.profile)
+    if request.method == "GET":
+        form.name.data = organisation.name
+        form.org_type.data = organisation.org_type
+        form.size_band.data = organisation.size_band
+        form.area.data = organisation.area
+        if organisation.profile_completed_at:
+            form.groups.data = organisation.groups or [NO_GROUPS]
+    if form.validate_on_submit():
+        queries.update_profile(
+            organisation,
+            name=form.name.data,
+            org_type=form.org_type.data,
+            size_band=form.size_band.data,
+            area=form.area.data,
+            groups=form.chosen_groups,
+        )
+        flash("Your organisation's details have been saved.", "success")
+        return redirect(url_for("audit.task_list"))
+    return render_template("audit/profile.html", form=form)

@@ -1,0 +1,65 @@
+"""The 'About your organisation' form. Its choices come from content/config.yml."""
+
+from __future__ import annotations
+
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from ..engine.schema import ProfileLists
+from ..forms_base import NoControlCharacters, StripWhitespaceForm
+
+NO_GROUPS = "none"
+
+
+class ProfileForm(StripWhitespaceForm):
+    name = StringField(
+        "Organisation name",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter your organisation's name"),
+            Length(max=200, message="Organisation name must be 200 characters or fewer"),
+            NoControlCharacters("Organisation name must only include letters, numbers and punctuation"),
+        ],
+    )
+    org_type = RadioField(
+        "What type of organisation are you?",
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Select the type of organisation you are")],
+    )
+    size_band = RadioField(
+        "How many paid staff do you have?",
+        widget=GovRadioInput(),
+        description="Count part-time staff as one each. Do not count volunteers.",
+        validators=[InputRequired(message="Select how many paid staff you have")],
+    )
+    area = RadioField(
+        "Where do you mainly work?",
+        widget=GovRadioInput(),
+        description="If you work in more than one place, choose where most of your work happens.",
+        validators=[InputRequired(message="Select where you mainly work")],
+    )
+    groups = SelectMultipleField(
+        "Which of these groups do you work with?",
+        widget=GovCheckboxesInput(),
+        description="Select all that apply. Your guide will include a section for each group you select.",
+    )
+    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+
+    def __init__(self, lists: ProfileLists, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.org_type.choices = list(lists.org_types.items())
+        self.size_band.choices = list(lists.size_bands.items())
+        self.area.choices = list(lists.areas.items())
+        self.groups.choices = [*lists.groups.items(), (NO_GROUPS, "None of these")]
+
+    def validate_groups(self, field: SelectMultipleField) -> None:
+        chosen = field.data or []
+        if not chosen:
+            raise ValidationError("Select the groups you work with, or select 'None of these'")
+        if NO_GROUPS in chosen and len(chosen) > 1:
+            raise ValidationError("Select the groups you work with, or select 'None of these', not both")
+
+    @property
+    def chosen_groups(self) -> list[str]:
+        return [group for group in (self.groups.data or []) if group != NO_GROUPS]

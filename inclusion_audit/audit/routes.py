@@ -1,0 +1,100 @@
+"""The task list, check your answers, submit, and starting a new audit."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from .. import queries
+from ..content_store import get_content
+from ..forms_base import StripWhitespaceForm
+from ..security import role_required
+from . import bp
+from .progress import section_progress
+
+
+def _progress_for(audit):
+    organisation = current_user.organisation
+    return section_progress(get_content(), queries.profile_of(organisation), queries.answers_of(audit))
+
+
+@bp.route("/")
+@role_required("member")
+def task_list():
+    """The organisation's audit: profile, five sections, then check and submit."""
+    organisation = current_user.organisation
+    audit = queries.current_audit(organisation)
+    submitted = [a for a in queries.audits_of(organisation) if a.is_submitted]
+    progress = _progress_for(audit)
+    profile_done = organisation.profile_completed_at is not None
+    return render_template(
+        "audit/task_list.html",
+        organisation=organisation,
+        audit=audit,
+        submitted=list(reversed(submitted)),
+        profile_done=profile_done,
+        progress=progress,
+        # With a submitted audit and none in progress, the questions are read-only until a new audit starts.
+        editable=audit is not None or not submitted,
+        ready=profile_done and all(item.complete for item in progress),
+        start_form=StripWhitespaceForm(),
+    )
+
+
+@bp.route("/check")
+@role_required("member")
+def check_answers():
+    """Every answer, with Change links that come back here."""
+    organisation = current_user.organisation
+    audit = queries.current_audit(organisation)
+    if audit is None:
+        return redirect(url_for("audit.task_list"))
+    progress = _progress_for(audit)
+    answers = queries.answers_of(audit)
+    content = get_content()
+    from ..engine import visible_questions
+
+    profile = queries.profile_of(organisation)
+    rows = {
+        item.section.id: [
+            (question, question.option(answers.get(question.id, "")))
+            for question in visible_questions(content, item.section.id, profile, answers)
+        ]
+        for item in progress
+    }
+    return render_template(
+        "audit/check.html",
+        organisation=organisation,
+        progress=progress,
+        rows=rows,
+        ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
+        form=StripWhitespaceForm(),
+    )
+
+
+@bp.route("/submit", methods=["POST"])
+@role_required("member")
+def submit():
+    """Lock the audit and work out its results and guide."""
+    organisation = current_user.organisation
+    audit = queries.current_audit(organisation)
+    form = StripWhitespaceForm()
+    if audit is None or not form.validate_on_submit():
+        abort(400)
+    progress = _progress_for(audit)
+    if organisation.profile_completed_at is None or not all(item.complete for item in progress):
+        flash("Some questions still need an answer. Complete every part before you submit.")
+        return redirect(url_for("audit.check_answers"))
+    queries.submit_audit(audit, current_user._get_current_object(), get_content())
+    return redirect(url_for("guide.results", audit_id=audit.id, submitted=1))
+
+
+@bp.route("/new", methods=["POST"])
+@role_required("member")
+def start_new():
+    """Start a new audit, copying the last submitted answers as a starting point."""
+    if not StripWhitespaceForm().validate_on_submit():
+        abort(400)
+    queries.start_new_audit(current_user.organisation, current_user._get_current_object())
+    flash("A new audit has started with your last answers filled in. Change anything that is different now.", "success")
+    return redirect(url_for("audit.task_list"))

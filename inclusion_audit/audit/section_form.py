@@ -1,0 +1,61 @@
+"""Builds a section's question page form from the content, one radio group per question shown."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from wtforms import HiddenField, RadioField
+from wtforms.validators import InputRequired, Optional
+
+from ..engine import QuestionDef
+
+SAVE_AND_CONTINUE = "continue"
+SAVE_FOR_LATER = "later"
+
+
+class SectionForm(FlaskForm):
+    revision = HiddenField()
+    action = HiddenField()
+
+    @property
+    def question_fields(self) -> list[RadioField]:
+        return [field for field in self if isinstance(field, RadioField)]
+
+
+def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwargs) -> SectionForm:
+    """A form class made for exactly these questions. Unanswered questions are only errors on 'Save and continue'."""
+
+    class _Form(SectionForm):
+        pass
+
+    for number, question in enumerate(questions, start=1):
+        required = InputRequired(message=f"Select an answer to question {number}: {question.text}")
+        field = RadioField(
+            question.text,
+            choices=[(option.value, option.label) for option in question.options],
+            description=question.hint or "",
+            widget=GovRadioInput(),
+            validators=[required if require_all else Optional()],
+        )
+        # A value the page never offered is tampering or a stale page: refuse it either way.
+        field.kwargs["validate_choice"] = True
+        setattr(_Form, question.id, field)
+    form = _Form(**kwargs)
+    for field in form.question_fields:
+        field.pre_validate = _choice_check(field)  # type: ignore[method-assign]
+    return form
+
+
+def _choice_check(field: RadioField):
+    def check(form: FlaskForm) -> None:
+        if field.data is not None and field.data not in {value for value, _ in field.choices}:
+            from wtforms.validators import StopValidation
+
+            raise StopValidation("Select one of the answers shown")
+
+    return check
+
+
+def option_hints(question: QuestionDef) -> list[dict]:
+    """Per-answer hint text for the GOV.UK radios macro, in option order."""
+    return [{"hint": {"text": option.hint}} if option.hint else {} for option in question.options]

@@ -1,0 +1,113 @@
+"""Account forms: create an account, sign in, change password."""
+
+from __future__ import annotations
+
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+
+from ..forms_base import NoControlCharacters, StripWhitespaceForm
+from ..passwords import password_problem
+from ..queries import email_taken
+
+EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.org"
+
+
+def _email_field(label: str = "Email address") -> EmailField:
+    return EmailField(
+        label,
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter your email address"),
+            Length(max=320, message="Email address must be 320 characters or fewer"),
+            Email(message=EMAIL_FORMAT, check_deliverability=False),
+        ],
+    )
+
+
+class CreateAccountForm(StripWhitespaceForm):
+    organisation_name = StringField(
+        "Organisation name",
+        widget=GovTextInput(),
+        description="The name people know you by. You can change it later.",
+        validators=[
+            InputRequired(message="Enter your organisation's name"),
+            Length(max=200, message="Organisation name must be 200 characters or fewer"),
+            NoControlCharacters("Organisation name must only include letters, numbers and punctuation"),
+        ],
+    )
+    email = _email_field("Your email address")
+    password = PasswordField(
+        "Create a password",
+        widget=GovPasswordInput(),
+        description="Use 10 characters or more. A good way is 3 random words together.",
+        validators=[InputRequired(message="Enter a password")],
+    )
+    confirm_password = PasswordField(
+        "Confirm password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your password again"),
+            EqualTo("password", message="The passwords do not match. Enter the same password twice"),
+        ],
+    )
+    submit = SubmitField("Create account", widget=GovSubmitInput())
+
+    def validate_email(self, field: EmailField) -> None:
+        if email_taken(field.data or ""):
+            # Telling people is kinder than a silent failure; rate limits stop this being used to list emails.
+            raise ValidationError("An account already uses this email address. Sign in instead")
+
+    def validate_password(self, field: PasswordField) -> None:
+        problem = password_problem(field.data or "", self.email.data or "", self.organisation_name.data or "")
+        if problem:
+            raise ValidationError(problem)
+
+
+class SignInForm(StripWhitespaceForm):
+    email = _email_field()
+    password = PasswordField(
+        "Password", widget=GovPasswordInput(), validators=[InputRequired(message="Enter your password")]
+    )
+    submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class ChangePasswordForm(StripWhitespaceForm):
+    current_password = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter your current password")],
+    )
+    new_password = PasswordField(
+        "New password",
+        widget=GovPasswordInput(),
+        description="Use 10 characters or more. A good way is 3 random words together.",
+        validators=[InputRequired(message="Enter a new password")],
+    )
+    confirm_password = PasswordField(
+        "Confirm new password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your new password again"),
+            EqualTo("new_password", message="The passwords do not match. Enter the same password twice"),
+        ],
+    )
+    submit = SubmitField("Change password", widget=GovSubmitInput())
+
+
+class AcceptInvitationForm(StripWhitespaceForm):
+    password = PasswordField(
+        "Create a password",
+        widget=GovPasswordInput(),
+        description="Use 10 characters or more. A good way is 3 random words together.",
+        validators=[InputRequired(message="Enter a password")],
+    )
+    confirm_password = PasswordField(
+        "Confirm password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your password again"),
+            EqualTo("password", message="The passwords do not match. Enter the same password twice"),
+        ],
+    )
+    submit = SubmitField("Join and sign in", widget=GovSubmitInput())

@@ -1,0 +1,57 @@
+"""Command-line tools: `flask --app wsgi users|demo|content ...`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from . import queries
+from .content_store import get_content
+from .passwords import password_problem
+
+users_cli = AppGroup("users", help="Manage staff accounts.")
+demo_cli = AppGroup("demo", help="Demo data for trying the service.")
+content_cli = AppGroup("content", help="Check and preview the audit content.")
+
+
+@users_cli.command("create-coordinator")
+@click.argument("email")
+@click.option("--admin", is_flag=True, help="Give the account the admin role (can read the access log).")
+@click.password_option(prompt="Password for the new account")
+def create_coordinator(email: str, admin: bool, password: str) -> None:
+    """Create a coordinator (or admin) account."""
+    if queries.email_taken(email):
+        raise click.ClickException(f"An account already uses {email}.")
+    problem = password_problem(password, email)
+    if problem:
+        raise click.ClickException(problem)
+    user = queries.create_staff_user(email, password, role="admin" if admin else "coordinator")
+    click.echo(f"Created {user.role} {user.email}.")
+
+
+@demo_cli.command("load")
+def load_demo() -> None:
+    """Load the demo organisation, coordinator and audits. Running it again changes nothing."""
+    from .demo import load_demo_data
+
+    summary = load_demo_data(get_content())
+    click.echo(summary)
+
+
+@content_cli.command("check")
+def content_check() -> None:
+    """Validate every content file and print counts. (Start-up already failed if anything is wrong.)"""
+    from .engine.preview import check_report
+
+    click.echo(check_report(get_content()))
+
+
+@content_cli.command("preview")
+@click.argument("answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def content_preview(answers_file: Path) -> None:
+    """Print the guide that an answers file (see content/examples/) would get."""
+    from .engine.preview import preview_text
+
+    click.echo(preview_text(get_content(), answers_file))

@@ -1,0 +1,45 @@
+"""Database set-up: the engine tweaks SQLite needs, and the Flask-Login user loader."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .extensions import db, login_manager
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    # WAL lets readers carry on while an answer is saved; foreign keys are off in SQLite unless asked for.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def init_database(app: Flask) -> None:
+    db.init_app(app)
+    with app.app_context():
+        engine: Engine = db.engine
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _tune_sqlite)
+            engine.dispose()  # connections made before the listener would miss the pragmas
+
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(session_id: str):
+        from .queries import get_user
+
+        user_id, _, generation = session_id.partition(":")
+        if not user_id.isdigit() or not generation.isdigit():
+            return None
+        user = get_user(int(user_id))
+        if user is None or user.session_generation != int(generation):
+            return None
+        return user

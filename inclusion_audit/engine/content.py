@@ -1,0 +1,99 @@
+"""The loaded, validated content: what the rest of the engine works from.
+
+Built once by `loader.load_content`; everything here is read-only. Rules are stored already
+compiled so that building a guide never parses an expression again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from rule_engine import Rule
+
+from .model import Snippet, Source
+from .schema import Config, Option, SnippetMeta
+
+
+@dataclass(frozen=True)
+class QuestionDef:
+    id: str
+    section_id: str
+    text: str
+    hint: str | None
+    # Final options after applying the question's own `options` or the scale plus `labels`.
+    options: tuple[Option, ...]
+    show_when: str | None = None
+    show_rule: Rule | None = field(default=None, compare=False, repr=False)
+
+    def option(self, value: str) -> Option | None:
+        return next((option for option in self.options if option.value == value), None)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    id: str
+    title: str
+    principle: int
+    intro: str
+    questions: tuple[QuestionDef, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class SnippetDef:
+    meta: SnippetMeta
+    body: str
+    path: str
+    when_rule: Rule = field(compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def principles(self, section: SectionDef | None) -> tuple[int, ...]:
+        """The snippet's own principles, else its section's principle."""
+        if self.meta.principles is not None:
+            return tuple(self.meta.principles)
+        return (section.principle,) if section else ()
+
+    def to_output(self, section: SectionDef | None) -> Snippet:
+        meta = self.meta
+        return Snippet(
+            id=meta.id,
+            title=meta.title,
+            kind=meta.kind,
+            section_id=meta.section,
+            body_markdown=self.body,
+            effort=meta.effort,
+            priority=meta.priority,
+            action=meta.action,
+            principles=self.principles(section),
+            core20plus5=tuple(meta.core20plus5),
+            questions=tuple(meta.questions),
+            group=meta.group,
+            sources=tuple(Source(title=s.title, url=s.url) for s in meta.sources),
+        )
+
+
+@dataclass(frozen=True)
+class Content:
+    config: Config
+    sections: tuple[SectionDef, ...]
+    snippets: tuple[SnippetDef, ...]
+    version: str
+    # Filled in __post_init__ from `sections`, in audit order.
+    questions: MappingProxyType[str, QuestionDef] = field(init=False, repr=False)
+    sections_by_id: MappingProxyType[str, SectionDef] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        questions = {q.id: q for section in self.sections for q in section.questions}
+        object.__setattr__(self, "questions", MappingProxyType(questions))
+        object.__setattr__(self, "sections_by_id", MappingProxyType({s.id: s for s in self.sections}))
+
+    def section_of(self, snippet: SnippetDef) -> SectionDef | None:
+        return self.sections_by_id.get(snippet.meta.section or "")

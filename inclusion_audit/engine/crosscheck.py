@@ -1,0 +1,227 @@
+"""Checks that span several content files, and assembling the final `Content`.
+
+Each file has already passed its own schema. Here we catch what no single file can show: ids used
+twice, rules naming questions or answers that do not exist, `show_when` looking ahead, snippets
+pointing at unknown sections or groups, and files in the wrong folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from rule_engine import Context, Rule
+
+from . import rules
+from .content import Content, QuestionDef, SectionDef, SnippetDef
+from .errors import problem
+from .rule_checks import symbols_used, unknown_values
+from .schema import SECTION_KINDS, Config, Option, Question, Section, SnippetMeta
+
+
+@dataclass(frozen=True)
+class SectionFile:
+    path: str
+    section: Section
+
+
+@dataclass(frozen=True)
+class SnippetFile:
+    path: str
+    meta: SnippetMeta
+    body: str
+
+
+def assemble(
+    config: Config,
+    sections: list[SectionFile],
+    snippets: list[SnippetFile],
+    version: str,
+    problems: list[str],
+    sections_ok: bool = True,
+) -> Content:
+    """Cross-check the parts and build Content. Problems are appended to `problems`, never raised.
+
+    `sections_ok` is False when a section file could not be read; snippets are then not cross-checked.
+    """
+    content = _Assembler(config, problems).run(sections, snippets if sections_ok else [], version)
+    if not sections_ok and snippets:
+        # Snippets name sections and questions; checking them against a half-loaded set of sections
+        # would bury the real problem under many "unknown question" lines.
+        problems.append(problem("snippets/", None, "not cross-checked yet: fix the problems above first"))
+    return content
+
+
+def _file_slug(path: str) -> str:
+    """'sections/01-commitment.yml' -> 'commitment' (the two-digit prefix only sets the order)."""
+    stem = PurePosixPath(path).stem
+    prefix, _, rest = stem.partition("-")
+    return rest if prefix.isdigit() and rest else stem
+
+
+class _Assembler:
+    def __init__(self, config: Config, problems: list[str]) -> None:
+        self.config = config
+        self.problems = problems
+        self.section_paths: dict[str, str] = {}
+        self.question_paths: dict[str, str] = {}
+        self.options: dict[str, tuple[Option, ...]] = {}
+        self.allowed: dict[str, frozenset[str]] = {}
+        self.sections: dict[str, SectionDef] = {}
+
+    def report(self, path: str, field: str | None, message: str) -> None:
+        self.problems.append(problem(path, field, message))
+
+    def run(self, section_files: list[SectionFile], snippet_files: list[SnippetFile], version: str) -> Content:
+        kept = [f for f in section_files if self._check_section(f)]
+        types = rules.symbol_types(self.options, self.section_paths)
+        context = rules.make_context(types)
+        self.allowed = self._allowed_values()
+        sections = tuple(self._build_section(f, context) for f in kept)
+        self.sections = {s.id: s for s in sections}
+        snippets = self._build_snippets(snippet_files, context)
+        return Content(config=self.config, sections=sections, snippets=snippets, version=version)
+
+    def _allowed_values(self) -> dict[str, frozenset[str]]:
+        lists = self.config.profile
+        allowed = {qid: frozenset(o.value for o in options) for qid, options in self.options.items()}
+        allowed["org_type"] = frozenset(lists.org_types)
+        allowed["size_band"] = frozenset(lists.size_bands)
+        allowed["area"] = frozenset(lists.areas)
+        allowed[rules.GROUPS_SYMBOL] = frozenset(lists.groups)
+        band_ids = frozenset(band.id for band in self.config.bands)
+        allowed.update({rules.band_symbol(section_id): band_ids for section_id in self.section_paths})
+        return allowed
+
+    # Sections and questions
+
+    def _check_section(self, section_file: SectionFile) -> bool:
+        """Check ids and register the section's questions; False if the whole section must be skipped."""
+        path, section = section_file.path, section_file.section
+        if section.id != _file_slug(path):
+            self.report(path, "id", f'"{section.id}" does not match the file name (expected "{_file_slug(path)}")')
+        first = self.section_paths.setdefault(section.id, path)
+        if first != path:
+            self.report(path, "id", f'duplicate section id "{section.id}" (first used in {first})')
+            return False
+        if section.principle not in self.config.principles:
+            self.report(path, "principle", f"{section.principle} is not a principle in config.yml")
+        for index, question in enumerate(section.questions):
+            self._register_question(path, index, question)
+        return True
+
+    def _register_question(self, path: str, index: int, question: Question) -> None:
+        field = f"questions[{index}]"
+        reserved = {*rules.PROFILE_SYMBOLS, rules.GROUPS_SYMBOL, rules.OVERALL_PERCENT}
+        if question.id in rules.RULE_KEYWORDS or question.id in reserved or question.id.endswith(("_percent", "_band")):
+            self.report(path, f"{field}.id", f'"{question.id}" is a reserved word in rules; choose another id')
+        first = self.question_paths.setdefault(question.id, path)
+        if first != path or question.id in self.options:
+            self.report(path, f"{field}.id", f'duplicate question id "{question.id}" (first used in {first})')
+            return
+        self.options[question.id] = self._resolve_options(path, field, question)
+
+    def _resolve_options(self, path: str, field: str, question: Question) -> tuple[Option, ...]:
+        """The question's own options, or the standard scale with any `labels` rewording applied."""
+        options = question.options or self.config.answer_scale
+        labels = question.labels or {}
+        values = {option.value for option in options}
+        for key in labels:
+            if key not in values:
+                choices = ", ".join(sorted(values))
+                self.report(path, f"{field}.labels.{key}", f"not an answer value of this question ({choices})")
+        return tuple(option.model_copy(update={"label": labels.get(option.value, option.label)}) for option in options)
+
+    def _build_section(self, section_file: SectionFile, context: Context) -> SectionDef:
+        path, section = section_file.path, section_file.section
+        questions = []
+        for index, question in enumerate(section.questions):
+            if self.question_paths.get(question.id) != path or question.id in {q.id for q in questions}:
+                continue  # a duplicate, already reported
+            show_rule = None
+            if question.show_when is not None:
+                show_rule = self._compile(path, f"questions[{index}].show_when", question.show_when, context)
+                if show_rule is not None:
+                    self._check_looks_back(path, index, question.id, show_rule)
+            questions.append(
+                QuestionDef(
+                    id=question.id,
+                    section_id=section.id,
+                    text=question.text,
+                    hint=question.hint,
+                    options=self.options[question.id],
+                    show_when=question.show_when,
+                    show_rule=show_rule,
+                )
+            )
+        return SectionDef(section.id, section.title, section.principle, section.intro, tuple(questions), path)
+
+    def _check_looks_back(self, path: str, index: int, question_id: str, rule: Rule) -> None:
+        # The audit form shows questions in order, so visibility may depend only on what came before.
+        earlier = list(self.options)[: list(self.options).index(question_id)]
+        allowed = {*rules.PROFILE_SYMBOLS, rules.GROUPS_SYMBOL, *earlier}
+        for symbol in symbols_used(rule):
+            if symbol in allowed:
+                continue
+            what = "a later question (or this one)" if symbol in self.options else "a result, not an answer"
+            message = f'uses "{symbol}", {what}; show_when may only use the profile and answers to earlier questions'
+            self.report(path, f"questions[{index}].show_when", message)
+
+    def _compile(self, path: str, field: str, text: str, context: Context) -> Rule | None:
+        try:
+            rule = rules.compile_rule(text, context)
+        except rules.RuleProblem as error:
+            self.report(path, field, str(error))
+            return None
+        for message in unknown_values(rule, self.allowed):
+            self.report(path, field, message)
+        return rule
+
+    # Snippets
+
+    def _build_snippets(self, snippet_files: list[SnippetFile], context: Context) -> tuple[SnippetDef, ...]:
+        first_paths: dict[str, str] = {}
+        snippets = []
+        for snippet_file in snippet_files:
+            path, snippet_id = snippet_file.path, snippet_file.meta.id
+            first = first_paths.setdefault(snippet_id, path)
+            if first != path:
+                self.report(path, "id", f'duplicate snippet id "{snippet_id}" (first used in {first})')
+                continue
+            snippets.append(self._build_snippet(snippet_file, context))
+        return tuple(snippets)
+
+    def _build_snippet(self, snippet_file: SnippetFile, context: Context) -> SnippetDef:
+        path, meta = snippet_file.path, snippet_file.meta
+        self._check_snippet_place(path, meta)
+        self._check_snippet_references(path, meta)
+        rule = self._compile(path, "when", meta.when, context)
+        # A rule that failed to compile is already reported; `false` keeps the snippet inert meanwhile.
+        return SnippetDef(meta, snippet_file.body, path, rule or rules.compile_rule("false", context))
+
+    def _check_snippet_place(self, path: str, meta: SnippetMeta) -> None:
+        parts = PurePosixPath(path).parts
+        if parts[-1] != f"{meta.id}.md":
+            self.report(path, "id", f'"{meta.id}" does not match the file name (expected "{meta.id}.md")')
+        if meta.kind in SECTION_KINDS:
+            folder = meta.section or ""
+        else:
+            folder = "groups" if meta.kind == "group-module" else "signposts"
+        if parts[:-1] != ("snippets", folder):
+            self.report(path, None, f"a {meta.kind} snippet belongs in snippets/{folder}/")
+
+    def _check_snippet_references(self, path: str, meta: SnippetMeta) -> None:
+        config = self.config
+        if meta.section is not None and meta.section not in self.sections:
+            self.report(path, "section", f'unknown section "{meta.section}"')
+        for index, question_id in enumerate(meta.questions):
+            if question_id not in self.options:
+                self.report(path, f"questions[{index}]", f'unknown question "{question_id}"')
+        if meta.group is not None and meta.group not in config.profile.groups:
+            self.report(path, "group", f'unknown group "{meta.group}" (not in config.yml profile.groups)')
+        for index, tag in enumerate(meta.core20plus5):
+            if tag not in config.core20plus5:
+                self.report(path, f"core20plus5[{index}]", f'unknown Core20PLUS5 tag "{tag}" (not in config.yml)')
+        for index, number in enumerate(meta.principles or ()):
+            if number not in config.principles:
+                self.report(path, f"principles[{index}]", f"{number} is not a principle in config.yml")

@@ -1,0 +1,61 @@
+"""Style warnings for content editors: things the spec asks for that do not stop the content loading.
+
+These are advice, not errors: a guide still builds if a body runs a little long. `content check`
+lists them so editors can tidy up before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import Content, SnippetDef
+from .rule_checks import unguarded_comparisons
+
+QUESTIONS_PER_SECTION = (6, 8)
+QUESTIONS_IN_ALL = (28, 40)
+MIN_SNIPPETS = 60
+BODY_WORDS = (80, 200)
+
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+BODY_CHECKS = (
+    (re.compile(r"<[a-zA-Z/!][^>]*>"), "contains HTML; use Markdown only"),
+    (re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE), "looks like it contains a table; use a bulleted list"),
+    (re.compile(r"!\["), "contains an image; images are not supported"),
+    (re.compile(r"^(#{1,2}|#{4,})\s", re.MULTILINE), "uses a heading level other than ###"),
+    (re.compile(r"\]\(http://"), "has a link that is not https"),
+)
+
+
+def word_count(markdown: str) -> int:
+    # Link addresses are not read by people, so they do not count towards the length.
+    return len(WORD.findall(LINK_TARGET.sub("", markdown)))
+
+
+def body_warnings(snippet: SnippetDef) -> list[str]:
+    warnings = [f"{snippet.path}: body {message}" for pattern, message in BODY_CHECKS if pattern.search(snippet.body)]
+    words = word_count(snippet.body)
+    low, high = BODY_WORDS
+    if not low <= words <= high:
+        warnings.append(f"{snippet.path}: body has {words} words (aim for {low}-{high})")
+    return warnings
+
+
+def content_warnings(content: Content) -> list[str]:
+    warnings = []
+    low, high = QUESTIONS_PER_SECTION
+    for section in content.sections:
+        if not low <= len(section.questions) <= high:
+            warnings.append(f"{section.path}: has {len(section.questions)} questions (aim for {low}-{high})")
+    low, high = QUESTIONS_IN_ALL
+    if not low <= len(content.questions) <= high:
+        warnings.append(f"sections/: {len(content.questions)} questions in all (aim for {low}-{high})")
+    if len(content.snippets) < MIN_SNIPPETS:
+        warnings.append(f"snippets/: {len(content.snippets)} snippets (at least {MIN_SNIPPETS} expected)")
+    for snippet in content.snippets:
+        warnings.extend(body_warnings(snippet))
+        warnings.extend(
+            f"{snippet.path}: when: compares {name} without `{name} != null and` before it (false when null)"
+            for name in unguarded_comparisons(snippet.when_rule)
+        )
+    return warnings

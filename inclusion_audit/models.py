@@ -1,0 +1,131 @@
+"""Database tables, as SQLAlchemy 2 typed models. Reads and writes live in `queries.py`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+ROLES = ("member", "coordinator", "admin")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Organisation(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    org_type: Mapped[str | None] = mapped_column(String(40))
+    size_band: Mapped[str | None] = mapped_column(String(40))
+    area: Mapped[str | None] = mapped_column(String(60), index=True)
+    profile_completed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # A table rather than a JSON list, so coordinator filters by group stay plain SQL.
+    group_rows: Mapped[list[OrganisationGroup]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan", order_by="OrganisationGroup.group"
+    )
+    members: Mapped[list[User]] = relationship(back_populates="organisation")
+
+    @property
+    def groups(self) -> list[str]:
+        return [row.group for row in self.group_rows]
+
+    @groups.setter
+    def groups(self, values: list[str]) -> None:
+        wanted = set(values)
+        self.group_rows = [row for row in self.group_rows if row.group in wanted]
+        have = {row.group for row in self.group_rows}
+        self.group_rows.extend(OrganisationGroup(group=value) for value in sorted(wanted - have))
+
+
+class OrganisationGroup(db.Model):
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
+    group: Mapped[str] = mapped_column(String(40), primary_key=True)
+    organisation: Mapped[Organisation] = relationship(back_populates="group_rows")
+
+
+class User(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Always stored lower-cased (the check constraint enforces it), so `unique` is case-insensitive.
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    # Bumped on sign-out and password change: every older session cookie stops working.
+    session_generation: Mapped[int] = mapped_column(default=0)
+    last_login_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+
+    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_generation}"
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role in ("coordinator", "admin")
+
+
+class Audit(db.Model):
+    """One run through the audit by an organisation. Answers are editable until it is submitted."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    # The audit whose answers this one started from, for "what changed" comparisons.
+    previous_audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id", ondelete="SET NULL"))
+    content_version: Mapped[str | None] = mapped_column(String(40))
+    overall_percent: Mapped[int | None]
+    # The whole Guide as it was on the day, so later content changes never alter a submitted guide.
+    guide_snapshot: Mapped[dict | None] = mapped_column(JSON)
+
+    organisation: Mapped[Organisation] = relationship()
+    answers: Mapped[list[Answer]] = relationship(back_populates="audit", cascade="all, delete-orphan")
+    section_scores: Mapped[list[SectionScore]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == "submitted"
+
+
+class Answer(db.Model):
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    audit: Mapped[Audit] = relationship(back_populates="answers")
+
+
+class AuditSection(db.Model):
+    """A counter per section page, bumped on every save, so a stale page (another tab) is noticed."""
+
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
+    section_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    revision: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SectionScore(db.Model):
+    """A submitted audit's result per section, stored so coordinator figures are plain SQL aggregates."""
+
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
+    section_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    percent: Mapped[int | None]
+    band: Mapped[str | None] = mapped_column(String(40))
+    answered: Mapped[int] = mapped_column(default=0)
+    dont_know: Mapped[int] = mapped_column(default=0)
+    not_applicable: Mapped[int] = mapped_column(default=0)

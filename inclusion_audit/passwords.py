@@ -1,0 +1,54 @@
+"""Password hashing and the password policy.
+
+The policy follows NCSC advice: a minimum length, a block-list of the passwords attackers
+try first, and no composition rules (they push people towards predictable patterns).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+MIN_LENGTH = 10
+MAX_LENGTH = 256  # argon2 copes with more, but nobody types this much and it bounds the work per attempt
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+# A valid hash to check against when the email is unknown, so both paths cost the same time.
+DUMMY_HASH = hash_password("not-a-real-password-used-for-timing")
+
+
+@cache
+def _blocked() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, email: str = "", organisation: str = "") -> str | None:
+    """Return what is wrong with a new password, in words for the user, or None if it is fine."""
+    if len(password) < MIN_LENGTH:
+        return f"Password must be {MIN_LENGTH} characters or more"
+    if len(password) > MAX_LENGTH:
+        return f"Password must be {MAX_LENGTH} characters or fewer"
+    lowered = password.lower()
+    if lowered in _blocked() or len(set(lowered)) <= 2:
+        return "Password is too easy to guess. Try 3 random words together"
+    personal = [email.split("@")[0].lower(), organisation.lower()]
+    if any(len(word) >= 4 and word in lowered for word in personal):
+        return "Password must not contain your email address or organisation name"
+    return None

@@ -1,0 +1,4 @@
+"""Every database read and write the views need. Views call `queries.<name>`, never the ORM directly."""
+
+from .accounts import *  # noqa: F403
+from .audits import *  # noqa: F403

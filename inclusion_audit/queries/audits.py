@@ -1,0 +1,185 @@
+"""Reads and writes for audits and their answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from ..engine import Content, build_guide
+from ..engine.model import Guide, Profile
+from ..extensions import db
+from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
+
+__all__ = [
+    "SaveResult",
+    "answers_of",
+    "audits_of",
+    "current_audit",
+    "get_audit",
+    "latest_submitted",
+    "profile_of",
+    "save_section",
+    "section_revision",
+    "start_new_audit",
+    "submit_audit",
+    "previous_submitted",
+]
+
+
+def current_audit(organisation: Organisation) -> Audit | None:
+    """The audit being filled in, if there is one."""
+    return db.session.scalar(
+        select(Audit)
+        .where(Audit.organisation_id == organisation.id, Audit.status == "in_progress")
+        .order_by(Audit.id.desc())
+    )
+
+
+def audits_of(organisation: Organisation) -> list[Audit]:
+    return list(db.session.scalars(select(Audit).where(Audit.organisation_id == organisation.id).order_by(Audit.id)))
+
+
+def latest_submitted(organisation: Organisation) -> Audit | None:
+    return db.session.scalar(
+        select(Audit)
+        .where(Audit.organisation_id == organisation.id, Audit.status == "submitted")
+        .order_by(Audit.submitted_at.desc(), Audit.id.desc())
+    )
+
+
+def previous_submitted(audit: Audit) -> Audit | None:
+    """The organisation's submitted audit before this one."""
+    return db.session.scalar(
+        select(Audit)
+        .where(Audit.organisation_id == audit.organisation_id, Audit.status == "submitted", Audit.id < audit.id)
+        .order_by(Audit.id.desc())
+    )
+
+
+def get_audit(audit_id: int, organisation_id: int) -> Audit | None:
+    """The audit only if it belongs to this organisation: other organisations' audits do not exist for you."""
+    audit = db.session.get(Audit, audit_id)
+    return audit if audit is not None and audit.organisation_id == organisation_id else None
+
+
+def answers_of(audit: Audit | None) -> dict[str, str]:
+    if audit is None:
+        return {}
+    rows = db.session.execute(select(Answer.question_id, Answer.value).where(Answer.audit_id == audit.id))
+    return {question_id: value for question_id, value in rows}
+
+
+def section_revision(audit: Audit | None, section_id: str) -> int:
+    if audit is None:
+        return 0
+    revision = db.session.scalar(
+        select(AuditSection.revision).where(AuditSection.audit_id == audit.id, AuditSection.section_id == section_id)
+    )
+    return revision or 0
+
+
+def profile_of(organisation: Organisation) -> Profile:
+    return Profile(
+        name=organisation.name,
+        org_type=organisation.org_type,
+        size_band=organisation.size_band,
+        area=organisation.area,
+        groups=tuple(organisation.groups),
+    )
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    saved: bool
+    audit: Audit
+    revision: int
+
+
+def _claim_revision(audit: Audit, section_id: str, expected: int) -> int | None:
+    """Bump the section's revision if it is still `expected`; None means someone saved in between."""
+    if expected == 0 and section_revision(audit, section_id) == 0:
+        exists = db.session.get(AuditSection, (audit.id, section_id))
+        if exists is None:
+            db.session.add(AuditSection(audit_id=audit.id, section_id=section_id, revision=1))
+            db.session.flush()
+            return 1
+    result = db.session.execute(
+        update(AuditSection)
+        .where(
+            AuditSection.audit_id == audit.id,
+            AuditSection.section_id == section_id,
+            AuditSection.revision == expected,
+        )
+        .values(revision=AuditSection.revision + 1, updated_at=utcnow())
+    )
+    return expected + 1 if result.rowcount == 1 else None
+
+
+def save_section(
+    organisation: Organisation, user: User, section_id: str, answers: dict[str, str], expected_revision: int
+) -> SaveResult:
+    """Save one section's answers in one transaction, unless the page was out of date."""
+    audit = current_audit(organisation)
+    if audit is None:
+        audit = Audit(organisation_id=organisation.id)
+        db.session.add(audit)
+        db.session.flush()
+    revision = _claim_revision(audit, section_id, expected_revision)
+    if revision is None:
+        db.session.rollback()
+        audit = current_audit(organisation)
+        assert audit is not None  # noqa: S101  (it existed a moment ago; rollback only undid our write)
+        return SaveResult(saved=False, audit=audit, revision=section_revision(audit, section_id))
+    existing = {row.question_id: row for row in db.session.scalars(select(Answer).where(Answer.audit_id == audit.id))}
+    now = utcnow()
+    for question_id, value in answers.items():
+        row = existing.get(question_id)
+        if row is None:
+            db.session.add(
+                Answer(audit_id=audit.id, question_id=question_id, value=value, updated_at=now, updated_by_id=user.id)
+            )
+        elif row.value != value:
+            row.value, row.updated_at, row.updated_by_id = value, now, user.id
+    audit.updated_at = now
+    db.session.commit()
+    return SaveResult(saved=True, audit=audit, revision=revision)
+
+
+def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
+    """Lock the audit and store its results and guide exactly as they are today."""
+    guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
+    audit.status = "submitted"
+    audit.submitted_at = utcnow()
+    audit.submitted_by_id = user.id
+    audit.content_version = guide.content_version
+    audit.overall_percent = guide.overall.percent
+    audit.guide_snapshot = guide.to_dict()
+    audit.section_scores = [
+        SectionScore(
+            section_id=section.result.section_id,
+            percent=section.result.percent,
+            band=section.result.band,
+            answered=section.result.answered,
+            dont_know=section.result.dont_know,
+            not_applicable=section.result.not_applicable,
+        )
+        for section in guide.sections
+    ]
+    db.session.commit()
+    return guide
+
+
+def start_new_audit(organisation: Organisation, user: User) -> Audit:
+    """A new audit that starts from the last submitted answers, so a re-audit only needs the changes."""
+    audit = current_audit(organisation)
+    if audit is not None:
+        return audit
+    previous = latest_submitted(organisation)
+    audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
+    db.session.add(audit)
+    db.session.flush()
+    for question_id, value in answers_of(previous).items():
+        db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))
+    db.session.commit()
+    return audit

@@ -1,0 +1,101 @@
+"""Security headers, role checks and safe redirects."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, abort, g, request
+from flask_login import current_user
+
+# Views anyone may open without signing in. Everything else must refuse anonymous visitors;
+# tests/test_routes_protected.py checks every route in the app against this set.
+PUBLIC_ENDPOINTS = frozenset(
+    {
+        "static",
+        "main.start",
+        "main.accessibility",
+        "main.privacy",
+        "main.cookies",
+        "main.healthz",
+        "auth.sign_in",
+        "auth.sign_out",
+        "auth.create_account",
+        "auth.accept_invitation",  # protected by its signed, expiring token instead
+    }
+)
+
+
+def csp_nonce() -> str:
+    """A per-request nonce, so the one inline script GOV.UK Frontend needs can run without 'unsafe-inline'."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def _content_security_policy() -> str:
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'nonce-{csp_nonce()}'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def add_security_headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = _content_security_policy()
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    # Pages show an organisation's own answers: never let a shared computer's cache keep them.
+    if not request.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def init_security(app: Flask) -> None:
+    app.after_request(add_security_headers)
+    app.jinja_env.globals["csp_nonce"] = csp_nonce
+
+
+def role_required(*roles: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Allow only signed-in users with one of `roles`; others get 403 (anonymous users are sent to sign in)."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            from .extensions import login_manager
+
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.required_roles = roles  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only same-site paths such as '/audit/'; never another host, scheme or protocol-relative URL."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc

@@ -1,0 +1,84 @@
+"""The 'About your organisation' page."""
+
+from sqlalchemy import select
+
+from inclusion_audit.extensions import db
+from inclusion_audit.models import Organisation
+from tests.conftest import get_page, post_page
+
+GOOD = {
+    "name": "Riverside Drop-in",
+    "org_type": "charity",
+    "size_band": "under_10",
+    "area": "northampton",
+    "groups": ["homelessness", "migrants_refugees"],
+}
+
+
+def organisation(app) -> Organisation:
+    with app.app_context():
+        org = db.session.scalar(select(Organisation))
+        org.groups  # load before the session closes  # noqa: B018
+        return org
+
+
+def test_profile_choices_come_from_the_content_config(member_client):
+    page = get_page(member_client, "/audit/profile")
+    assert page.h1() == "About your organisation"
+    radios = [r["value"] for r in page.soup.select("input[name=size_band]")]
+    assert radios == ["volunteer_only", "under_10", "from_10_to_49", "over_50"]
+    groups = [c["value"] for c in page.soup.select("input[name=groups]")]
+    assert groups[:2] == ["homelessness", "drugs_alcohol"]
+    assert groups[-1] == "none"
+    assert len(groups) == 9
+
+
+def test_saving_the_profile_stores_it_and_shows_it_again(app, member_client):
+    response = member_client.post("/audit/profile", data=GOOD)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/audit/"
+    org = organisation(app)
+    assert (org.org_type, org.size_band, org.area) == ("charity", "under_10", "northampton")
+    assert org.groups == ["homelessness", "migrants_refugees"]
+    assert org.profile_completed_at is not None
+    page = get_page(member_client, "/audit/profile")
+    assert page.checked("groups") == ["homelessness", "migrants_refugees"]
+    assert page.checked("area") == ["northampton"]
+
+
+def test_changing_groups_removes_unticked_ones(app, member_client):
+    member_client.post("/audit/profile", data=GOOD)
+    member_client.post("/audit/profile", data={**GOOD, "groups": ["sex_workers"]})
+    assert organisation(app).groups == ["sex_workers"]
+
+
+def test_none_of_these_is_saved_as_no_groups_and_shown_again(app, member_client):
+    member_client.post("/audit/profile", data={**GOOD, "groups": ["none"]})
+    assert organisation(app).groups == []
+    assert get_page(member_client, "/audit/profile").checked("groups") == ["none"]
+
+
+def test_missing_answers_are_all_reported_and_nothing_saved(app, member_client):
+    page = post_page(member_client, "/audit/profile", {"name": "New name"})
+    assert page.errors() == [
+        "Select the type of organisation you are",
+        "Select how many paid staff you have",
+        "Select where you mainly work",
+        "Select the groups you work with, or select 'None of these'",
+    ]
+    assert page.value_of("name") == "New name"
+    org = organisation(app)
+    assert org.name == "Riverside Drop-in"
+    assert org.profile_completed_at is None
+
+
+def test_none_with_a_group_is_refused(member_client):
+    page = post_page(member_client, "/audit/profile", {**GOOD, "groups": ["none", "justice"]})
+    assert page.errors() == ["Select the groups you work with, or select 'None of these', not both"]
+    assert page.checked("groups") == ["justice", "none"]
+
+
+def test_values_not_offered_are_refused(app, member_client):
+    page = post_page(member_client, "/audit/profile", {**GOOD, "area": "atlantis", "groups": ["pirates"]})
+    assert len(page.errors()) == 2
+    assert organisation(app).area is None

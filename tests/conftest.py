@@ -1,0 +1,159 @@
+"""Shared fixtures: app, client, runner (as in the Flask tutorial), plus page and account helpers.
+
+Set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run the suite
+on PostgreSQL; by default each test gets a fresh SQLite database file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+
+from inclusion_audit import create_app
+from inclusion_audit.extensions import db
+from inclusion_audit.models import Organisation, User
+from inclusion_audit.passwords import hash_password
+
+PASSWORD = "plain-river-lantern-42"
+SERVICE_NAME = "Inclusion health self-audit"
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    return {"SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"}
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@dataclass
+class Page:
+    status: int
+    soup: BeautifulSoup
+    text: str
+
+    def h1(self) -> str:
+        return " ".join(self.soup.find("h1").get_text().split())
+
+    def errors(self) -> list[str]:
+        summary = self.soup.select(".govuk-error-summary__list a")
+        return [" ".join(link.get_text().split()) for link in summary]
+
+    def value_of(self, name: str) -> str | None:
+        field = self.soup.find("input", attrs={"name": name})
+        return field.get("value") if field else None
+
+    def checked(self, name: str) -> list[str]:
+        return [box["value"] for box in self.soup.find_all("input", attrs={"name": name, "checked": True})]
+
+
+def parse(response) -> Page:
+    text = response.get_data(as_text=True)
+    return Page(response.status_code, BeautifulSoup(text, "html.parser"), text)
+
+
+def check_page_hygiene(page: Page) -> None:
+    """Things every HTML page must get right: one h1, a title that starts with it, no duplicate ids."""
+    headings = page.soup.find_all("h1")
+    assert len(headings) == 1, f"expected one <h1>, found {len(headings)}"
+    title = " ".join(page.soup.title.get_text().split())
+    expected = re.sub(r"^Error: ", "", title)
+    assert expected.startswith(page.h1()), f"title {title!r} does not start with h1 {page.h1()!r}"
+    assert title.endswith(f"– {SERVICE_NAME}")
+    assert page.soup.html.get("lang") == "en-GB"
+    ids = [tag["id"] for tag in page.soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+    if page.soup.select(".govuk-error-summary"):
+        assert title.startswith("Error: ")
+
+
+def get_page(client, url: str, status: int = 200) -> Page:
+    response = client.get(url)
+    assert response.status_code == status, f"GET {url} gave {response.status_code}"
+    page = parse(response)
+    if response.mimetype == "text/html":
+        check_page_hygiene(page)
+    return page
+
+
+def post_page(client, url: str, data: dict, status: int = 200) -> Page:
+    response = client.post(url, data=data)
+    assert response.status_code == status, f"POST {url} gave {response.status_code}"
+    page = parse(response)
+    if status == 200:
+        check_page_hygiene(page)
+    return page
+
+
+class Accounts:
+    """Makes users directly in the database and signs them in through the real sign-in page."""
+
+    def __init__(self, app, client) -> None:
+        self.app = app
+        self.client = client
+
+    def member(self, email: str = "member@example.org", organisation: str = "Riverside Drop-in", **profile) -> int:
+        with self.app.app_context():
+            org = Organisation(name=organisation, **profile)
+            user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
+            db.session.add_all([org, user])
+            db.session.commit()
+            return user.id
+
+    def staff(self, email: str = "coordinator@example.org", role: str = "coordinator") -> int:
+        with self.app.app_context():
+            user = User(email=email, password_hash=hash_password(PASSWORD), role=role)
+            db.session.add(user)
+            db.session.commit()
+            return user.id
+
+    def sign_in(self, email: str, password: str = PASSWORD):
+        response = self.client.post("/sign-in", data={"email": email, "password": password})
+        assert response.status_code == 302, "sign-in failed"
+        return response
+
+    def sign_out(self):
+        return self.client.post("/sign-out")
+
+
+@pytest.fixture
+def accounts(app, client) -> Accounts:
+    return Accounts(app, client)
+
+
+@pytest.fixture
+def member_client(accounts):
+    accounts.member()
+    accounts.sign_in("member@example.org")
+    return accounts.client
+
+
+@pytest.fixture
+def coordinator_client(accounts):
+    accounts.staff()
+    accounts.sign_in("coordinator@example.org")
+    return accounts.client

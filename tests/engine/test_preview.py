@@ -1,0 +1,85 @@
+"""The text reports behind `flask content check` and `flask content preview`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inclusion_audit.engine import Content, ContentError, check_report, preview_text
+
+from .content_builder import ContentBuilder
+
+ANSWERS = """\
+profile:
+  name: Riverside Drop-in
+  org_type: community_group
+  size_band: volunteer_only
+  area: corby
+  groups: [homelessness]
+answers:
+  named_lead: early
+  trustees_discuss: dont_know
+  budget: embedded
+  know_groups: partly
+  monitoring: "no"
+"""
+
+
+def test_check_report_counts_everything(content: Content) -> None:
+    report = check_report(content)
+    assert f"Content version {content.version}" in report
+    assert "Sections: 2" in report
+    assert "Questions: 6" in report
+    assert "Snippets: 13" in report
+    assert "  get-started: 5" in report
+    assert "Group modules: 2 for 2 groups" in report
+
+
+def test_check_report_lists_coverage_gaps(content: Content) -> None:
+    report = check_report(content)
+    assert 'know_groups = "embedded" (score 3) triggers no snippet' in report
+    assert 'budget = "dont_know" triggers no find-out snippet' in report
+    assert 'named_lead = "early"' not in report
+
+
+def test_check_report_warns_about_unguarded_percent(builder: ContentBuilder) -> None:
+    builder.snippet("communities-low")["when"] = "communities_percent < 40"
+    report = check_report(builder.load())
+    assert "communities-low.md: when: compares communities_percent without `communities_percent != null and`" in report
+
+
+def test_preview_shows_results_actions_and_guidance(content: Content, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yml"
+    path.write_text(ANSWERS)
+    text = preview_text(content, path)
+    assert "Guide preview for Riverside Drop-in" in text
+    assert "Groups: Homelessness" in text
+    assert "Commitment: 33% Emerging" in text  # budget is hidden for volunteer-only groups
+    assert "Communities: 33% Emerging" in text
+    assert "ignored because their questions are not shown: budget" in text
+    assert "1. [Quick win] Do the monitoring-get-started thing. (Communities; monitoring-get-started)" in text
+    assert "- [Find out] Title of commitment-find-out (commitment-find-out)" in text
+    assert "homelessness-module" in text
+    assert "healthwatch-signpost" in text
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        ("named_lead: early", "named_leed: early", "answers.named_leed: unknown question"),
+        ("named_lead: early", "named_lead: sometimes", 'answers.named_lead: "sometimes" is not an answer'),
+        ("[homelessness]", "[rough_sleepers]", 'profile.groups[0]: unknown group "rough_sleepers"'),
+        ("area: corby", "area: london", 'profile.area: "london" is not one of'),
+        ("  name: Riverside Drop-in\n", "", "profile.name: required field is missing"),
+        ("answers:", "answers: [", "YAML does not parse"),
+    ],
+)
+def test_answers_file_problems_name_the_file(
+    content: Content, tmp_path: Path, replace: str, by: str, expected: str
+) -> None:
+    path = tmp_path / "broken.yml"
+    path.write_text(ANSWERS.replace(replace, by))
+    with pytest.raises(ContentError) as caught:
+        preview_text(content, path)
+    assert any(p.startswith(f"{path}: ") and expected in p for p in caught.value.problems), caught.value.problems
