@@ -26,7 +26,6 @@ static/build/app.css: node_modules/.installed $(wildcard static/scss/*.scss)
 	rm -rf static/vendor/govuk/*
 	cp -R node_modules/govuk-frontend/dist/govuk/assets static/vendor/govuk/assets
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/vendor/govuk/
-	cp node_modules/axe-core/axe.min.js static/vendor/
 	node_modules/.bin/sass --pkg-importer=node --style=compressed --no-source-map --quiet \
 		static/scss/app.scss static/build/app.css
 

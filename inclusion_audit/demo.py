@@ -7,11 +7,13 @@ demo organisation's user already exists.
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 
-from .engine import Content
+from .engine import Content, build_guide
 from .extensions import db
-from .models import Organisation, User, utcnow
+from .models import Answer, Audit, Organisation, SectionScore, User, utcnow
 from .passwords import hash_password
+from .queries import profile_of
 
 DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
@@ -51,6 +53,49 @@ _NAME_PARTS = (
 )
 
 
+def _demo_answers(content: Content, rng: random.Random, maturity: float) -> dict[str, str]:
+    """Answers scattered around a maturity level (0-3), with some 'not sure' and 'does not apply'."""
+    answers = {}
+    for question in content.questions.values():
+        roll = rng.random()
+        scored = [option for option in question.options if option.score is not None]
+        if roll < 0.06:
+            answers[question.id] = "dont_know"
+        elif roll < 0.09:
+            answers[question.id] = "not_applicable"
+        else:
+            level = min(max(round(rng.gauss(maturity, 0.8)), 0), len(scored) - 1)
+            answers[question.id] = scored[level].value
+    return answers
+
+
+def _submitted_audit(content: Content, organisation: Organisation, answers: dict[str, str], when: datetime) -> Audit:
+    guide = build_guide(content, profile_of(organisation), answers)
+    audit = Audit(
+        organisation=organisation,
+        status="submitted",
+        started_at=when - timedelta(days=3),
+        updated_at=when,
+        submitted_at=when,
+        content_version=guide.content_version,
+        overall_percent=guide.overall.percent,
+        guide_snapshot=guide.to_dict(),
+    )
+    audit.answers = [Answer(question_id=key, value=value, updated_at=when) for key, value in answers.items()]
+    audit.section_scores = [
+        SectionScore(
+            section_id=section.result.section_id,
+            percent=section.result.percent,
+            band=section.result.band,
+            answered=section.result.answered,
+            dont_know=section.result.dont_know,
+            not_applicable=section.result.not_applicable,
+        )
+        for section in guide.sections
+    ]
+    return audit
+
+
 def load_demo_data(content: Content) -> str:
     if db.session.query(User.id).filter(User.email == DEMO_MEMBER).first():
         return "Demo data is already loaded."
@@ -62,6 +107,11 @@ def load_demo_data(content: Content) -> str:
     db.session.add(User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org))
     db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
 
+    demo_org.org_type, demo_org.size_band, demo_org.area = "charity", "under_10", "northampton"
+    demo_org.groups = ["homelessness", "migrants_refugees"]
+    demo_org.profile_completed_at = utcnow()
+    today = utcnow()
+    audits = 0
     for index in range(DEMO_ORGANISATIONS):
         name = f"{rng.choice(_NAME_PARTS[0])} {rng.choice(_NAME_PARTS[1])} {index + 1}"
         organisation = Organisation(
@@ -73,9 +123,17 @@ def load_demo_data(content: Content) -> str:
         )
         organisation.groups = rng.sample(list(lists.groups), k=rng.randint(1, 3))
         db.session.add(organisation)
+        # Bigger organisations tend to be further along; most have one audit, some two or three.
+        maturity = rng.uniform(0.3, 2.0) + 0.3 * list(lists.size_bands).index(organisation.size_band)
+        when = today - timedelta(days=rng.randint(200, 700))
+        for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
+            db.session.add(_submitted_audit(content, organisation, _demo_answers(content, rng, maturity), when))
+            audits += 1
+            maturity = min(maturity + rng.uniform(0.1, 0.6), 3.0)
+            when = min(when + timedelta(days=rng.randint(120, 250)), today - timedelta(days=1))
     db.session.commit()
     return (
-        f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations.\n"
+        f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
         f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"
         f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD}"
     )

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from ..engine.schema import ProfileLists
 from ..forms_base import NoControlCharacters, StripWhitespaceForm
 
 NO_GROUPS = "none"
+
+
+def _choices(labels: dict[str, str]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 class ProfileForm(StripWhitespaceForm):
@@ -48,10 +53,10 @@ class ProfileForm(StripWhitespaceForm):
 
     def __init__(self, lists: ProfileLists, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.org_type.choices = list(lists.org_types.items())
-        self.size_band.choices = list(lists.size_bands.items())
-        self.area.choices = list(lists.areas.items())
-        self.groups.choices = [*lists.groups.items(), (NO_GROUPS, "None of these")]
+        self.org_type.choices = _choices(lists.org_types)
+        self.size_band.choices = _choices(lists.size_bands)
+        self.area.choices = _choices(lists.areas)
+        self.groups.choices = [*_choices(lists.groups), SelectChoice(NO_GROUPS, "None of these")]
 
     def validate_groups(self, field: SelectMultipleField) -> None:
         chosen = field.data or []

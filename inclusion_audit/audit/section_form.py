@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
 from wtforms import HiddenField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional
 
 from ..engine import QuestionDef
@@ -14,8 +17,10 @@ SAVE_FOR_LATER = "later"
 
 
 class SectionForm(FlaskForm):
+    # The section's save counter and its saved answers when the page was opened. Together they let
+    # a save from a stale tab keep others' newer answers unless both changed the same question.
     revision = HiddenField()
-    action = HiddenField()
+    original = HiddenField()
 
     @property
     def question_fields(self) -> list[RadioField]:
@@ -32,7 +37,7 @@ def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwa
         required = InputRequired(message=f"Select an answer to question {number}: {question.text}")
         field = RadioField(
             question.text,
-            choices=[(option.value, option.label) for option in question.options],
+            choices=[SelectChoice(option.value, option.label) for option in question.options],
             description=question.hint or "",
             widget=GovRadioInput(),
             validators=[required if require_all else Optional()],
@@ -48,12 +53,26 @@ def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwa
 
 def _choice_check(field: RadioField):
     def check(form: FlaskForm) -> None:
-        if field.data is not None and field.data not in {value for value, _ in field.choices}:
+        if field.data is not None and field.data not in {choice.value for choice in field.choices}:
             from wtforms.validators import StopValidation
 
             raise StopValidation("Select one of the answers shown")
 
     return check
+
+
+def encode_answers(answers: dict[str, str]) -> str:
+    return json.dumps(answers, sort_keys=True, separators=(",", ":"))
+
+
+def decode_answers(text: str | None) -> dict[str, str]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(key): item for key, item in value.items() if isinstance(item, str)}
 
 
 def option_hints(question: QuestionDef) -> list[dict]:

@@ -12,7 +12,14 @@ from ..security import role_required
 from . import bp
 from .pending import keep_answers_if_signed_out, pop_pending_answers
 from .progress import next_section_after, section_progress
-from .section_form import SAVE_AND_CONTINUE, SAVE_FOR_LATER, build_section_form, option_hints
+from .section_form import (
+    SAVE_AND_CONTINUE,
+    SAVE_FOR_LATER,
+    build_section_form,
+    decode_answers,
+    encode_answers,
+    option_hints,
+)
 
 
 def _from_check() -> bool:
@@ -30,7 +37,7 @@ def section(section_id: str):
         abort(404)
     organisation = current_user.organisation
     audit = queries.current_audit(organisation)
-    if audit is None and queries.latest_submitted(organisation) is not None and request.method == "GET":
+    if audit is None and queries.latest_submitted(organisation) is not None:
         flash("Your last audit has been submitted. Start a new audit to change your answers.")
         return redirect(url_for("audit.task_list"))
     profile = queries.profile_of(organisation)
@@ -46,24 +53,25 @@ def section(section_id: str):
         for question in questions:
             form[question.id].data = saved.get(question.id)
         form.revision.data = str(queries.section_revision(audit, section_id))
+        form.original.data = encode_answers({q.id: saved[q.id] for q in questions if q.id in saved})
 
     conflict: list[dict] = []
     if formdata is not None and form.validate():
-        answers = {field.name: field.data for field in form.question_fields if field.data}
-        result = queries.save_section(
-            organisation, current_user._get_current_object(), section_id, answers, _int(form.revision.data)
-        )
+        mine = {field.name: field.data for field in form.question_fields if field.data}
+        user = current_user._get_current_object()
+        result = queries.save_section(organisation, user, section_id, mine, _int(form.revision.data))
+        if not result.saved:
+            theirs = queries.answers_of(result.audit)
+            original = decode_answers(form.original.data)
+            conflict = _conflicts(questions, mine, theirs, original)
+            if not conflict:
+                # Nobody else touched what this page changed: save just this page's own changes.
+                changed = {key: value for key, value in mine.items() if value != original.get(key)}
+                result = queries.save_section(organisation, user, section_id, changed, result.revision)
+            form.original.data = encode_answers({q.id: theirs[q.id] for q in questions if q.id in theirs})
+            form.revision.data = str(result.revision)
         if result.saved:
             return _after_save(content, section_id, result.audit, profile, formdata.get("action"))
-        conflict = _describe_conflict(questions, answers, queries.answers_of(result.audit))
-        if not conflict:
-            # The other save left these questions exactly as this page has them: nothing to warn about.
-            result = queries.save_section(
-                organisation, current_user._get_current_object(), section_id, answers, result.revision
-            )
-            if result.saved:
-                return _after_save(content, section_id, result.audit, profile, formdata.get("action"))
-        form.revision.data = str(result.revision)
     return render_template(
         "audit/section.html",
         section=section_def,
@@ -102,11 +110,14 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
     return redirect(url_for("audit.section", section_id=following.id))
 
 
-def _describe_conflict(questions, mine: dict[str, str], theirs: dict[str, str]) -> list[dict]:
-    """The questions where the saved answer now differs from what this page is trying to save."""
+def _conflicts(questions, mine: dict[str, str], theirs: dict[str, str], original: dict[str, str]) -> list[dict]:
+    """Questions changed elsewhere since this page opened, where this page now says something different."""
     rows = []
     for question in questions:
-        if mine.get(question.id) != theirs.get(question.id):
+        if question.id not in mine or mine[question.id] == original.get(question.id):
+            continue  # this page did not change it, so whatever is saved now stands
+        changed_elsewhere = theirs.get(question.id) != original.get(question.id)
+        if changed_elsewhere and mine[question.id] != theirs.get(question.id):
             saved = question.option(theirs.get(question.id, ""))
             rows.append({"id": question.id, "text": question.text, "saved": saved.label if saved else "No answer"})
     return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -9,6 +11,7 @@ from .. import queries
 from ..audit.pending import PENDING, carry_over
 from ..extensions import limiter
 from ..security import is_safe_next
+from ..session_timeout import SEEN
 from . import bp
 from .forms import ChangePasswordForm, CreateAccountForm, SignInForm
 
@@ -26,6 +29,7 @@ def _start_session(user) -> None:
         session[PENDING] = pending
     login_user(user)
     session.permanent = True
+    session[SEEN] = int(time.time())
     queries.record_sign_in(user)
 
 

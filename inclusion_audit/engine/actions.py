@@ -15,6 +15,9 @@ from .schema import KINDS_NEEDING_ACTION
 from .scoring import ResolvedAnswers
 
 ACTION_PLAN_SIZE = 5
+# A plan of five steps all from one section reads as a to-do list for that section alone; capping
+# each section spreads the plan over the weakest areas while still putting the weakest first.
+MAX_ACTIONS_PER_SECTION = 2
 
 
 def lowest_score(content: Content, snippet: SnippetDef, resolved: ResolvedAnswers) -> int | None:
@@ -45,6 +48,16 @@ def _rank_key(
     )
 
 
+def _spread(ranked: list[SnippetDef]) -> list[SnippetDef]:
+    """Ranked order, but a section's third and later candidates wait until every other candidate is used."""
+    counts: dict[str | None, int] = {}
+    first, later = [], []
+    for snippet in ranked:
+        counts[snippet.meta.section] = counts.get(snippet.meta.section, 0) + 1
+        (first if counts[snippet.meta.section] <= MAX_ACTIONS_PER_SECTION else later).append(snippet)
+    return first + later
+
+
 def top_actions(
     content: Content, matched: Iterable[SnippetDef], results: Iterable[SectionResult], resolved: ResolvedAnswers
 ) -> tuple[Action, ...]:
@@ -53,7 +66,7 @@ def top_actions(
     ranked = sorted(candidates, key=lambda s: _rank_key(s, percents, lowest_score(content, s, resolved)))
     actions: list[Action] = []
     seen_texts: set[str] = set()
-    for snippet in ranked:
+    for snippet in _spread(ranked):
         text = snippet.meta.action or ""
         # Two snippets sharing the same action line would read as a repeated step.
         if text.casefold() in seen_texts:

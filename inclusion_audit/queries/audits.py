@@ -125,6 +125,7 @@ def save_section(
         audit = Audit(organisation_id=organisation.id)
         db.session.add(audit)
         db.session.flush()
+        expected_revision = 0  # a brand-new audit has nothing a page could be out of date with
     revision = _claim_revision(audit, section_id, expected_revision)
     if revision is None:
         db.session.rollback()

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from '../vendor/govuk/govuk-frontend.min.js'
+import { initTimeoutWarning } from './timeout-warning.js'
 
 initAll()
+initTimeoutWarning(document.querySelector('[data-module="app-timeout-warning"]'))

@@ -66,3 +66,21 @@ def test_action_plans_differ_in_kind(guides: dict[str, Guide]) -> None:
     assert "get-started" in starting_kinds
     assert advanced_kinds == {"strengthen"}
     assert len(guides["starting-out"].actions) == len(guides["well-advanced"].actions) == 5
+
+
+def test_action_plan_spreads_over_the_weakest_sections_for_a_beginner() -> None:
+    from collections import Counter
+    from pathlib import Path
+
+    from inclusion_audit.engine import build_guide, load_content
+    from inclusion_audit.engine.answers_file import load_answers_file
+
+    root = Path(__file__).resolve().parents[2] / "content"
+    content = load_content(root)
+    profile, answers = load_answers_file(content, root / "examples" / "starting-out.yml")
+    guide = build_guide(content, profile, answers)
+    per_section = Counter(action.section_id for action in guide.actions)
+    assert len(guide.actions) == 5
+    assert max(per_section.values()) <= 2
+    weakest = min((s.result for s in guide.sections if s.result.percent is not None), key=lambda r: r.percent)
+    assert guide.actions[0].section_id == weakest.section_id

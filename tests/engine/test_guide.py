@@ -60,8 +60,9 @@ def test_actions_rank_weakest_section_first(content: Content) -> None:
     # commitment: partly -> 67%. communities: not_started + no -> 0%.
     answers = {"named_lead": "partly", "know_groups": "not_started", "monitoring": "no"}
     guide = build_guide(content, SMALL_CHARITY, answers)
-    # Within communities (all lowest score 0): quick wins by priority, then the longer-term one.
-    assert action_ids(guide) == ["monitoring-get-started", "groups-get-started", "communities-low", "lead-strengthen"]
+    # Within communities (all lowest score 0): quick wins by priority. A third communities action waits
+    # until the other sections have had their turn (at most two per section before the rest).
+    assert action_ids(guide) == ["monitoring-get-started", "groups-get-started", "lead-strengthen", "communities-low"]
     assert [a.rank for a in guide.actions] == [1, 2, 3, 4]
     first = guide.actions[0]
     assert (first.text, first.section_id, first.section_title, first.effort) == (
@@ -87,10 +88,10 @@ def test_at_most_five_actions_lowest_answer_then_effort(content: Content) -> Non
     assert action_ids(guide) == [
         "monitoring-get-started",  # 17%, lowest answer 0, quick win
         "communities-low",  # 17%, lowest answer 0, longer term
-        "groups-get-started",  # 17%, lowest answer 1
         "lead-get-started",  # 33%, quick win, priority 2
         "budget-get-started",  # 33%, quick win, priority 3
-    ]  # trustees-get-started (33%, longer term) is sixth and left out
+        "groups-get-started",  # 17%, lowest answer 1, but a third communities action waits its turn
+    ]  # trustees-get-started (33%, longer term, third from commitment) is sixth and left out
     assert len(set(action_ids(guide))) == 5
 
 
