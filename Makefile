@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 export FLASK_DEBUG ?= 1
 
-.PHONY: help setup run test lint format assets db demo clean
+.PHONY: help setup run test test-postgres screenshots lint format assets db demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -42,9 +42,10 @@ demo: db ## Load demo organisations, users and audits (safe to repeat)
 run: demo ## Set up everything and serve on http://127.0.0.1:5000
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-lint: setup ## ruff lint and format check
+lint: setup ## ruff lint and format check, and bandit (medium and high findings fail)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive --severity-level medium inclusion_audit wsgi.py
 
 format: setup ## Format the code
 	$(BIN)/ruff format .
@@ -52,6 +53,25 @@ format: setup ## Format the code
 
 test: lint ## Lint, then run the whole test suite (TEST_DATABASE_URL=postgresql+psycopg://... for PostgreSQL)
 	$(BIN)/python -m pytest
+
+test-postgres: setup ## Run the suite on PostgreSQL (TEST_DATABASE_URL, default the local `test` database)
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest -m "not browser"
+
+# The browser tests (tests/browser) run in `make test` with the system Chromium at /usr/bin/chromium, and are
+# skipped with the reason when it is missing (REQUIRE_BROWSER=1 makes that a failure). They always use their
+# own throwaway SQLite database, so the PostgreSQL run above leaves them out.
+screenshots: setup ## Save PNGs of the main pages, desktop and phone, to docs/screenshots/ (needs Chromium)
+	$(BIN)/python -m tests.browser.screenshots
+
+# WeasyPrint (the PDF reference) needs Pango; PostgreSQL is used when one answers on 127.0.0.1:5432.
+$(BIN)/.bench-installed: $(BIN)/.installed pyproject.toml
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	@touch $@
+
+bench: $(BIN)/.bench-installed assets ## Benchmarks against their references (~10 min); writes docs/benchmarks.md
+	FLASK_DEBUG=0 $(BIN)/python -m bench
 
 clean: ## Remove everything the setup made
 	rm -rf $(VENV) node_modules static/vendor static/build instance .pytest_cache .ruff_cache .hypothesis

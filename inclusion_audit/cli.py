@@ -19,16 +19,23 @@ content_cli = AppGroup("content", help="Check and preview the audit content.")
 @users_cli.command("create-coordinator")
 @click.argument("email")
 @click.option("--admin", is_flag=True, help="Give the account the admin role (can read the access log).")
+@click.option("--area", help="Limit a coordinator's named views to one area code from content/config.yml.")
 @click.password_option(prompt="Password for the new account")
-def create_coordinator(email: str, admin: bool, password: str) -> None:
+def create_coordinator(email: str, admin: bool, area: str | None, password: str) -> None:
     """Create a coordinator (or admin) account."""
     if queries.email_taken(email):
         raise click.ClickException(f"An account already uses {email}.")
+    if area is not None and area not in get_content().config.profile.areas:
+        raise click.ClickException(
+            f"Unknown area {area!r}. Use one of: {', '.join(get_content().config.profile.areas)}."
+        )
     problem = password_problem(password, email)
     if problem:
         raise click.ClickException(problem)
     user = queries.create_staff_user(email, password, role="admin" if admin else "coordinator")
-    click.echo(f"Created {user.role} {user.email}.")
+    if area:
+        queries.set_staff_area(user, area)
+    click.echo(f"Created {user.role} {user.email}{f' for {area}' if area else ''}.")
 
 
 @demo_cli.command("load")

@@ -18,7 +18,12 @@ from .queries import profile_of
 DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
 DEMO_COORDINATOR = "coordinator@example.org"
+# A coordinator tied to one area, to show how named views narrow while anonymous figures can still compare.
+DEMO_AREA_COORDINATOR = "northampton.coordinator@example.org"
+DEMO_ADMIN = "admin@example.org"
 DEMO_ORGANISATIONS = 60
+# About 40% of organisations choose to share by name (a separate seed, so the rest of the demo stays put).
+DEMO_SHARE_RATE = 0.4
 
 _NAME_PARTS = (
     [
@@ -106,6 +111,11 @@ def load_demo_data(content: Content) -> str:
     demo_org = Organisation(name="Demo Community Project")
     db.session.add(User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org))
     db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
+    db.session.add(
+        User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="northampton")
+    )
+    db.session.add(User(email=DEMO_ADMIN, password_hash=password_hash, role="admin"))
+    share_rng = random.Random(40)
 
     demo_org.org_type, demo_org.size_band, demo_org.area = "charity", "under_10", "northampton"
     demo_org.groups = ["homelessness", "migrants_refugees"]
@@ -120,12 +130,15 @@ def load_demo_data(content: Content) -> str:
             size_band=rng.choice(list(lists.size_bands)),
             area=rng.choice(list(lists.areas)),
             profile_completed_at=utcnow(),
+            share_named=share_rng.random() < DEMO_SHARE_RATE,
         )
+        organisation.sharing_changed_at = utcnow() if organisation.share_named else None
         organisation.groups = rng.sample(list(lists.groups), k=rng.randint(1, 3))
         db.session.add(organisation)
         # Bigger organisations tend to be further along; most have one audit, some two or three.
         maturity = rng.uniform(0.3, 2.0) + 0.3 * list(lists.size_bands).index(organisation.size_band)
         when = today - timedelta(days=rng.randint(200, 700))
+        organisation.created_at = when - timedelta(days=14)  # registered a little before its first audit
         for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
             db.session.add(_submitted_audit(content, organisation, _demo_answers(content, rng, maturity), when))
             audits += 1
@@ -135,5 +148,7 @@ def load_demo_data(content: Content) -> str:
     return (
         f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
         f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"
-        f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD}"
+        f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD} (all areas)\n"
+        f"  Area coordinator:    {DEMO_AREA_COORDINATOR} / {DEMO_PASSWORD} (Northampton)\n"
+        f"  Admin:               {DEMO_ADMIN} / {DEMO_PASSWORD} (can read the access log)"
     )

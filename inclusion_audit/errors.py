@@ -18,8 +18,14 @@ def handle_http_error(error: HTTPException):
 def handle_csrf_error(error: CSRFError):
     # Almost always an expired or missing session: say so and send them back to where they were.
     flash("Your page was open too long or your session ended. Nothing on that page was saved - please try again.")
-    target = request.path if request.method == "POST" else url_for("main.start")
-    return redirect(target if target.startswith("/") else url_for("main.start"))
+    rule = request.url_rule
+    if rule is not None and "GET" in (rule.methods or ()):
+        return redirect(request.path)
+    referrer = request.referrer or ""
+    origin = request.host_url.rstrip("/")
+    if referrer.startswith(origin + "/"):
+        return redirect(referrer[len(origin) :])
+    return redirect(url_for("main.start"))
 
 
 def handle_unexpected_error(error: Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -25,6 +25,10 @@ class Organisation(db.Model):
     area: Mapped[str | None] = mapped_column(String(60), index=True)
     profile_completed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Consent: False (the default) means results are only used in anonymous totals; True also shows them,
+    # by name, to coordinators for the organisation's area. The server default keeps older rows private.
+    share_named: Mapped[bool] = mapped_column(default=False, server_default=false())
+    sharing_changed_at: Mapped[datetime | None]
 
     # A table rather than a JSON list, so coordinator filters by group stay plain SQL.
     group_rows: Mapped[list[OrganisationGroup]] = relationship(
@@ -61,6 +65,8 @@ class User(UserMixin, db.Model):
     session_generation: Mapped[int] = mapped_column(default=0)
     last_login_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A coordinator's area (a code from content/config.yml); None means every area. Members ignore it.
+    area: Mapped[str | None] = mapped_column(String(60))
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
@@ -129,3 +135,19 @@ class SectionScore(db.Model):
     answered: Mapped[int] = mapped_column(default=0)
     dont_know: Mapped[int] = mapped_column(default=0)
     not_applicable: Mapped[int] = mapped_column(default=0)
+
+
+class AccessLog(db.Model):
+    """Who exported data or opened an organisation's shared results, and when. Admins read it.
+
+    Rows outlive the people and organisations they mention (foreign keys set to NULL), because the
+    record of access matters most after the fact; the email is copied so the log still says who.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    user_email: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(40))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
+    detail: Mapped[str] = mapped_column(String(500), default="")

@@ -25,6 +25,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.sign_out",
         "auth.create_account",
         "auth.accept_invitation",  # protected by its signed, expiring token instead
+        "auth.forgot_password",
+        "auth.reset_password",  # protected by its signed, single-use, expiring token
     }
 )
 

@@ -12,7 +12,9 @@ def long_date(value: date | datetime | None) -> str:
     """'24 November 2026', the GOV.UK date style."""
     if value is None:
         return ""
-    return f"{value.day} {value:%B %Y}"
+    from .guide.pdf import format_date  # English month names whatever the server's locale
+
+    return format_date(value if not isinstance(value, datetime) else value.date())
 
 
 def markdown_filter(text: str) -> Markup:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
+from sqlalchemy import text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
@@ -27,16 +28,30 @@ def app_config(tmp_path) -> dict:
     return {"SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"}
 
 
+_schema_ready: set[str] = set()
+
+
+def _reset_database(app) -> None:
+    """A clean database for each test: a new SQLite file, or emptied tables on a shared PostgreSQL."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if not url.startswith("postgresql") or url not in _schema_ready:
+        db.drop_all()
+        db.create_all()
+        _schema_ready.add(url)
+        return
+    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    with db.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
     with app.app_context():
-        db.drop_all()
-        db.create_all()
+        _reset_database(app)
     yield app
     with app.app_context():
         db.session.remove()
-        db.drop_all()
         db.engine.dispose()
 
 

@@ -7,10 +7,12 @@ from flask_login import current_user
 
 from .. import queries
 from ..content_store import get_content
+from ..engine import visible_questions
 from ..forms_base import StripWhitespaceForm
 from ..security import role_required
 from . import bp
 from .progress import section_progress
+from .sharing import SubmitForm, save_choice
 
 
 def _progress_for(audit):
@@ -52,8 +54,6 @@ def check_answers():
     progress = _progress_for(audit)
     answers = queries.answers_of(audit)
     content = get_content()
-    from ..engine import visible_questions
-
     profile = queries.profile_of(organisation)
     rows = {
         item.section.id: [
@@ -68,7 +68,7 @@ def check_answers():
         progress=progress,
         rows=rows,
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
-        form=StripWhitespaceForm(),
+        form=SubmitForm(organisation),
     )
 
 
@@ -78,13 +78,14 @@ def submit():
     """Lock the audit and work out its results and guide."""
     organisation = current_user.organisation
     audit = queries.current_audit(organisation)
-    form = StripWhitespaceForm()
+    form = SubmitForm(organisation)
     if audit is None or not form.validate_on_submit():
         abort(400)
     progress = _progress_for(audit)
     if organisation.profile_completed_at is None or not all(item.complete for item in progress):
         flash("Some questions still need an answer. Complete every part before you submit.")
         return redirect(url_for("audit.check_answers"))
+    save_choice(organisation, form.sharing.data)
     queries.submit_audit(audit, current_user._get_current_object(), get_content())
     return redirect(url_for("guide.results", audit_id=audit.id, submitted=1))
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from flask import current_app
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from markupsafe import Markup
 from wtforms import HiddenField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional
@@ -14,6 +16,30 @@ from ..engine import QuestionDef
 
 SAVE_AND_CONTINUE = "continue"
 SAVE_FOR_LATER = "later"
+_RADIOS_CACHE = "section_form_radios"
+_RADIOS_CACHE_SIZE = 4096
+
+
+class CachedRadioInput(GovRadioInput):
+    """GOV.UK radios, each distinct question state rendered once per app.
+
+    The GOV.UK macro was about three quarters of a question page's server time (bench/pages.py). Its output
+    depends only on the field (question, options, the checked answer, any error) and the template's parameters,
+    which make the key, so the same key always means the same HTML and no organisation sees another's answers.
+    """
+
+    def __call__(self, field: RadioField, **kwargs) -> Markup:
+        cache: dict[str, Markup] = current_app.extensions.setdefault(_RADIOS_CACHE, {})
+        choices = [(choice.value, choice.label, choice.selected) for choice in field.iter_choices()]
+        state = [field.id, field.name, field.label.text, field.description, field.errors, field.flags.required]
+        key = json.dumps([*state, choices, kwargs], sort_keys=True, default=str)
+        html = cache.get(key)
+        if html is None:
+            html = super().__call__(field, **kwargs)
+            if len(cache) >= _RADIOS_CACHE_SIZE:
+                cache.clear()
+            cache[key] = html
+        return html
 
 
 class SectionForm(FlaskForm):
@@ -39,7 +65,7 @@ def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwa
             question.text,
             choices=[SelectChoice(option.value, option.label) for option in question.options],
             description=question.hint or "",
-            widget=GovRadioInput(),
+            widget=CachedRadioInput(),
             validators=[required if require_all else Optional()],
         )
         # A value the page never offered is tampering or a stale page: refuse it either way.

@@ -111,3 +111,12 @@ class AcceptInvitationForm(StripWhitespaceForm):
         ],
     )
     submit = SubmitField("Join and sign in", widget=GovSubmitInput())
+
+
+class ForgotPasswordForm(StripWhitespaceForm):
+    email = _email_field()
+    submit = SubmitField("Send me a reset link", widget=GovSubmitInput())
+
+
+class ResetPasswordForm(AcceptInvitationForm):
+    submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from .. import queries
 from ..audit.pending import PENDING, carry_over
 from ..extensions import limiter
+from ..passwords import password_problem
 from ..security import is_safe_next
 from ..session_timeout import SEEN
 from . import bp
@@ -86,8 +87,6 @@ def change_password():
         if not queries.authenticate(current_user.email, form.current_password.data):
             form.current_password.errors.append("Your current password is not right. Check it and try again")
         else:
-            from ..passwords import password_problem
-
             organisation = current_user.organisation.name if current_user.organisation else ""
             problem = password_problem(form.new_password.data, current_user.email, organisation)
             if problem:

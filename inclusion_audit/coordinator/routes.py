@@ -1,16 +1,43 @@
-"""Coordinator pages: aggregate views across organisations."""
+"""The coordinator dashboard: anonymous figures across organisations, filtered by a GET form."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import render_template, request
+from flask_login import current_user
 
 from .. import queries
+from ..content_store import get_content
+from ..models import utcnow
 from ..security import role_required
 from . import bp
+from .figures import DISTRIBUTION_HEADER
+from .filters import FilterForm
+from .suppression import NOTE
+from .view_data import dashboard_data
+
+
+def filter_form() -> FilterForm:
+    """The filters from the query string; invalid values fall back to defaults and are reported."""
+    form = FilterForm(get_content().config.profile, utcnow().date(), current_user.area, formdata=request.args)
+    if request.args:
+        form.validate()
+    return form
 
 
 @bp.route("/")
 @role_required("coordinator", "admin")
 def dashboard():
-    """Headline figures across all organisations."""
-    return render_template("coordinator/dashboard.html", counts=queries.headline_counts())
+    """Headline counts, the spread of scores, trends and common gaps, for the chosen filters."""
+    content = get_content()
+    form = filter_form()
+    scope = queries.area_scope(current_user)
+    return render_template(
+        "coordinator/dashboard.html",
+        form=form,
+        data=dashboard_data(content, form.filters()),
+        description=form.describe(),
+        args=form.args(),
+        scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
+        suppression_note=NOTE,
+        distribution_header=DISTRIBUTION_HEADER,
+    )

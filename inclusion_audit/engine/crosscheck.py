@@ -130,7 +130,13 @@ class _Assembler:
             if key not in values:
                 choices = ", ".join(sorted(values))
                 self.report(path, f"{field}.labels.{key}", f"not an answer value of this question ({choices})")
-        return tuple(option.model_copy(update={"label": labels.get(option.value, option.label)}) for option in options)
+        # A reworded answer carries its own meaning, so the scale's general hint would no longer fit it.
+        return tuple(
+            option.model_copy(update={"label": labels[option.value], "hint": None})
+            if option.value in labels
+            else option
+            for option in options
+        )
 
     def _build_section(self, section_file: SectionFile, context: Context) -> SectionDef:
         path, section = section_file.path, section_file.section

@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import abort, current_app, make_response, render_template, request
 from flask_login import current_user
+from markupsafe import Markup
 
 from .. import queries
 from ..content_store import get_content
@@ -29,21 +30,29 @@ def _thresholds() -> tuple[int, ...]:
     return tuple(int(band.below) for band in get_content().config.bands if band.below is not None)
 
 
+def results_chart(guide: Guide, title: str = "Your result in each part of the audit") -> Markup:
+    """The bar chart of section results (also used by coordinators' read-only view)."""
+    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
+    return bar_chart(bars, title=title, thresholds=_thresholds())
+
+
 @bp.route("/<int:audit_id>/results")
 @role_required("member")
 def results(audit_id: int):
-    """Section results with a chart and table, and the top 5 actions."""
+    """Section results with a chart and table, the top 5 actions, and how similar organisations compare."""
+    from ..coordinator.benchmark import benchmark_for  # here, not at the top: the coordinator package imports us
+
     audit, guide = _submitted_audit_or_404(audit_id)
-    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
     previous = queries.previous_submitted(audit)
     return render_template(
         "guide/results.html",
         audit=audit,
         guide=guide,
-        chart=bar_chart(bars, title="Your result in each part of the audit", thresholds=_thresholds()),
+        chart=results_chart(guide),
         bands=get_content().config.bands,
         previous=previous,
         just_submitted=request.args.get("submitted") == "1",
+        benchmark=benchmark_for(audit.organisation_id, guide),
     )
 
 

@@ -49,6 +49,8 @@ export function initTimeoutWarning (root) {
     message.textContent = 'You have been signed out. Anything you typed on this page is still here: ' +
       'select a save button and we will ask you to sign in, then save it.'
     if (!dialog.open) dialog.showModal()
+    // The focused 'Stay signed in' button has just been hidden: keep focus in the dialog.
+    dialog.querySelector('[data-timeout-close]').focus()
   }
 
   stayButton.addEventListener('click', async () => {
@@ -57,14 +59,15 @@ export function initTimeoutWarning (root) {
       headers: { 'X-CSRFToken': root.dataset.csrfToken },
       credentials: 'same-origin'
     })
-    if (response.ok) {
+    // Signed out already (elsewhere, or the server's clock ran out first): the request is sent to the sign-in page.
+    if (response.ok && !response.redirected) {
       dialog.close()
       schedule()
     } else {
       expire()
     }
   })
-  dialog.addEventListener('cancel', () => { stayButton.click() })
+  dialog.addEventListener('cancel', () => { if (!stayButton.hidden) stayButton.click() })
   dialog.querySelector('[data-timeout-close]').addEventListener('click', () => dialog.close())
 
   schedule()

@@ -73,3 +73,21 @@ def test_version_changes_when_a_file_moves(builder: ContentBuilder) -> None:
     before = builder.load().version
     shutil.move(builder.root / "sections/02-communities.yml", builder.root / "sections/03-communities.yml")
     assert load_content(builder.root).version != before
+
+
+def test_reworded_answers_drop_the_scales_general_hint() -> None:
+    from pathlib import Path
+
+    from inclusion_audit.engine import load_content
+
+    content = load_content(Path(__file__).resolve().parents[2] / "content")
+    reworded = [
+        q
+        for q in content.questions.values()
+        if any(o.label != s.label for o, s in zip(q.options, content.config.answer_scale, strict=False))
+    ]
+    assert reworded, "the real content rewords some answers"
+    for question in reworded:
+        for option, standard in zip(question.options, content.config.answer_scale, strict=False):
+            if option.label != standard.label:
+                assert option.hint is None, f"{question.id}.{option.value} keeps a hint written for other wording"

@@ -1,0 +1,78 @@
+"""One dashboard measurement, in a process of its own so that its peak memory is the dashboard's alone.
+
+    python -m bench.dashboard_probe DATABASE_URL OUT.json ROUNDS
+
+Times the page as a coordinator (all time, and filtered), the query functions behind it, and the hand-written
+SQL reference for each, taking turns; then records the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import psutil
+
+from inclusion_audit import queries
+from inclusion_audit.coordinator.filters import period_range
+from inclusion_audit.extensions import db
+from inclusion_audit.models import User, utcnow
+
+from .app import add_staff, bench_app, signed_in_client
+from .dashboard_sql import RAW, check_same_figures, raw_figures
+from .timing import interleaved
+
+COORDINATOR = "coordinator@bench.example.org"
+FILTERED = {"period": "12m", "area": "northampton", "org_type": "charity", "size_band": "", "group": "homelessness"}
+
+
+def filtered_filters() -> queries.Filters:
+    start, end = period_range(FILTERED["period"], utcnow().date())
+    return queries.Filters(start=start, end=end, area="northampton", org_type="charity", group="homelessness")
+
+
+def probe(url: str, rounds: int) -> dict:
+    app = bench_app(url)
+    with app.app_context():
+        if db.session.query(User.id).filter(User.email == COORDINATOR).first() is None:
+            add_staff(app, COORDINATOR)
+    client = signed_in_client(app, COORDINATOR)
+    started_rss = psutil.Process().memory_info().rss
+
+    def page(args: dict | None = None):
+        response = client.get("/coordinator/", query_string=args or {})
+        if response.status_code != 200:
+            raise RuntimeError(f"dashboard gave {response.status_code}")
+
+    everything, filtered = queries.Filters(), filtered_filters()
+    with app.app_context(), db.engine.connect() as connection:
+        for filters in (everything, filtered):
+            check_same_figures(raw_figures(connection, filters), filters)
+        calls = {
+            "page": page,
+            "page filtered": lambda: page(FILTERED),
+            "raw": lambda: raw_figures(connection, everything),
+            "raw filtered": lambda: raw_figures(connection, filtered),
+        }
+        for name, raw in RAW.items():
+            calls[name] = lambda name=name: getattr(queries, name)(everything)
+            calls[f"raw {name}"] = lambda raw=raw: raw(connection, everything)
+        timings = interleaved(calls, rounds, warmup=1)
+    return {
+        "p50": {name: t.p50 for name, t in timings.items()},
+        "p95": {name: t.p95 for name, t in timings.items()},
+        "started_rss_mb": started_rss / 2**20,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    url, out, rounds = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    out.write_text(json.dumps(probe(url, rounds), indent=1, default=asdict), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""How an organisation's results may be used: anonymous totals only (the default), or also by name.
+
+Asked on the check-your-answers page before submitting, and changeable at any time here. A change
+applies at once: coordinators' lists, views and downloads read the choice on every request.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput
+from wtforms import RadioField, SubmitField
+from wtforms.validators import InputRequired
+
+from .. import queries
+from ..content_store import get_content
+from ..forms_base import StripWhitespaceForm
+from ..models import Organisation
+from ..security import role_required
+from . import bp
+
+AGGREGATE, NAMED = "aggregate", "named"
+QUESTION = "Who can see your results?"
+
+
+def _choices(organisation: Organisation) -> list[tuple[str, str]]:
+    area = get_content().config.profile.areas.get(organisation.area or "", "your area")
+    return [
+        (AGGREGATE, "Only as part of anonymous totals"),
+        (NAMED, f"Also by name, to health and care coordinators for {area}"),
+    ]
+
+
+def choice_of(organisation: Organisation) -> str:
+    return NAMED if organisation.share_named else AGGREGATE
+
+
+class SubmitForm(StripWhitespaceForm):
+    """The submit button on check your answers, with the sharing question.
+
+    No answer is needed: a post without one keeps the current choice, which is 'anonymous totals only'
+    for an organisation that has never chosen. Sharing is never switched on without a deliberate choice.
+    """
+
+    sharing = RadioField(QUESTION, widget=GovRadioInput())
+
+    def __init__(self, organisation: Organisation, **kwargs) -> None:
+        super().__init__(sharing=choice_of(organisation), **kwargs)
+        self.sharing.choices = _choices(organisation)
+
+
+class SharingForm(SubmitForm):
+    sharing = RadioField(
+        QUESTION, widget=GovRadioInput(), validators=[InputRequired(message="Select who can see your results")]
+    )
+    submit = SubmitField("Save your choice", widget=GovSubmitInput())
+
+
+def save_choice(organisation: Organisation, choice: str) -> bool:
+    return queries.set_sharing(organisation, choice == NAMED, current_user._get_current_object())
+
+
+@bp.route("/sharing", methods=["GET", "POST"])
+@role_required("member")
+def sharing():
+    """See and change who can see the organisation's results."""
+    organisation = current_user.organisation
+    form = SharingForm(organisation)
+    if form.validate_on_submit():
+        save_choice(organisation, form.sharing.data)
+        if organisation.share_named:
+            flash("Your results are now shared by name with coordinators for your area.", "success")
+        else:
+            flash(
+                "Your results are now only used in anonymous totals. Coordinators can no longer see them by name.",
+                "success",
+            )
+        return redirect(url_for("audit.sharing"))
+    return render_template("audit/sharing.html", form=form, organisation=organisation)

@@ -1,0 +1,41 @@
+"""The access log: who downloaded data or opened an organisation's shared results. Admins only."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from .. import queries
+from ..security import role_required
+from . import bp
+
+PER_PAGE = 50
+ACTIONS = {
+    "view_results": "Viewed shared results",
+    "view_guide": "Viewed shared guide",
+    "export_audits_csv": "Downloaded shared results (CSV)",
+    "export_audits_xlsx": "Downloaded shared results (Excel)",
+    "export_summary_csv": "Downloaded summary (CSV)",
+    "export_summary_xlsx": "Downloaded summary (Excel)",
+    "sharing_named": "Organisation chose to share by name",
+    "sharing_aggregate": "Organisation chose anonymous totals only",
+}
+
+
+@bp.route("/access-log")
+@role_required("admin")
+def access_log():
+    """Every download and every view of an organisation's shared results, newest first."""
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        abort(404)
+    entries, total = queries.access_log_page(int(page), PER_PAGE)
+    if int(page) > 1 and not entries:
+        abort(404)
+    return render_template(
+        "coordinator/access_log.html",
+        entries=entries,
+        actions=ACTIONS,
+        page=int(page),
+        total=total,
+        last_page=max(1, -(-total // PER_PAGE)),
+    )

@@ -1,0 +1,55 @@
+"""Everything the dashboard and the summary download show, gathered once for a set of filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import queries
+from ..engine import Content
+from .charts import distribution_chart
+from .figures import DistributionRow, GapRow, TrendRow, distribution_rows, gap_rows, headline_rows, trend_rows
+from .filters import quarter_label
+from .trend_chart import Series, trend_chart
+
+_SHORT_QUARTERS = ("Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec")
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    headline: list[tuple[str, str]]
+    distribution: list[DistributionRow]
+    charts: dict[str, Markup]  # section id -> chart, only for parts with enough organisations
+    trends: list[TrendRow]
+    trend_labels: list[str]
+    trend_chart: Markup | None
+    gaps: list[GapRow]
+
+
+def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
+    headline = queries.headline(filters)
+    distribution = distribution_rows(content, queries.section_buckets(filters))
+    organisations, buckets = queries.quarter_buckets(filters)
+    trends = trend_rows(content, organisations, buckets)
+    chart = None
+    if any(median is not None for row in trends for median in row.medians):
+        series = [
+            Series(section.title, tuple(row.medians[index] for row in trends))
+            for index, section in enumerate(content.sections)
+        ]
+        axis = [(_SHORT_QUARTERS[row.quarter - 1], str(row.year)) for row in trends]
+        chart = trend_chart(series, axis, chart_id="trend", title="Median score in each part, by quarter")
+    return DashboardData(
+        headline=headline_rows(headline),
+        distribution=distribution,
+        charts={
+            row.section_id: distribution_chart(row, chart_id=f"spread-{row.section_id}")
+            for row in distribution
+            if row.enough
+        },
+        trends=trends,
+        trend_labels=[quarter_label(row.year, row.quarter) for row in trends],
+        trend_chart=chart,
+        gaps=gap_rows(content, queries.question_gaps(filters), headline.organisations_with_results),
+    )

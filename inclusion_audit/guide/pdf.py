@@ -1,0 +1,147 @@
+"""The tailored guide as a PDF: cover, contents, results, top actions, guidance, group modules and signposts.
+
+A pure function of the stored `Guide` and a date, so an old guide re-renders exactly as it did (the
+document is built with reportlab's `invariant` flag: identical input gives identical bytes).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus.flowables import CondPageBreak
+
+from ..engine.model import Guide
+from .pdf_fonts import guide_fonts
+from .pdf_layout import BODY, GuideDocTemplate, Heading, PageCount, contents_table
+from .pdf_parts import GuideParts
+from .pdf_styles import guide_styles
+from .pdf_text import PART, Typesetter
+
+SERVICE_NAME = "Inclusion health self-audit"
+LANGUAGE = "en-GB"
+HEADER_NAME_LIMIT = 80
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = "Inclusion health guide") -> bytes:
+    """Render `guide` as a PDF document and return its bytes."""
+    fonts = guide_fonts()
+    styles = guide_styles(fonts)
+    typesetter = Typesetter(fonts, styles)
+    organisation = guide.profile.name
+    page_count = PageCount()
+    buffer = io.BytesIO()
+    document = GuideDocTemplate(
+        buffer,
+        styles=styles,
+        header_markup=f"<b>{typesetter.text(_shortened(organisation))}</b> \u00b7 {typesetter.text(title)}",
+        page_count=page_count,
+        title=f"{title}: {organisation}",
+        author=SERVICE_NAME,
+        subject=f"A guide to reaching inclusion health groups, tailored for {organisation}",
+        creator=SERVICE_NAME,
+        keywords=["inclusion health", "self-audit", "guide"],
+        lang=LANGUAGE,
+        # Without this reportlab lists Helvetica, which cannot draw most names, as every page's starting font.
+        initialFontName=fonts.regular,
+        initialFontSize=styles.body.fontSize,
+        displayDocTitle=1,
+        invariant=1,
+        pageCompression=1,
+    )
+    parts = GuideParts(guide, typesetter)
+    contents = contents_table(styles)
+    story: list[Flowable] = [
+        page_count,
+        *_cover(guide, typesetter, title, generated_on),
+        typesetter.heading("Contents", PART, in_contents=False),
+        contents,
+        PageBreak(),
+        *parts.summary(),
+        PageBreak(),
+        *parts.actions(),
+        PageBreak(),
+        *_section_guidance(parts, guide),
+        PageBreak(),
+        *parts.group_modules(),
+        PageBreak(),
+        *parts.signposts(),
+    ]
+    # Every title is known before layout, only the page numbers are not: giving them to the contents page up
+    # front makes it its final size in the first (measuring) pass, so nothing moves when the numbers arrive and
+    # the build ends after one drawing pass instead of two (bench/guide.py measures it). Same bytes either way.
+    contents.addEntries(
+        (flowable.outline_level, flowable.markup, 0, flowable.key)
+        for flowable in story
+        if isinstance(flowable, Heading) and flowable.in_contents
+    )
+    document.multiBuild(story)
+    return buffer.getvalue()
+
+
+def format_date(day: datetime.date) -> str:
+    """ "24 November 2026", the GOV.UK style, without depending on the machine's locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _shortened(text: str, limit: int = HEADER_NAME_LIMIT) -> str:
+    # The running header has room for one line; the cover shows the name in full.
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date) -> list[Flowable]:
+    styles = ts.styles
+    return [
+        Spacer(0, 30),
+        ts.paragraph(SERVICE_NAME, styles.cover_service),
+        Spacer(0, 40),
+        ts.paragraph(title, styles.cover_title),
+        ts.paragraph(guide.profile.name, styles.cover_org),
+        ts.paragraph(f"Created on {format_date(generated_on)}", styles.cover_detail),
+        ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
+        Spacer(0, 36),
+        ts.paragraph(
+            "This guide is based on the answers your organisation gave in the self-audit. It shows where you "
+            "are now and suggests practical next steps for reaching people in inclusion health groups.",
+            styles.lead,
+        ),
+        ts.paragraph(
+            "It is not a test and there is no pass or fail. Start with your top 5 actions, then use the "
+            "guidance for each section when you are ready.",
+            styles.body,
+        ),
+        NextPageTemplate(BODY),
+        PageBreak(),
+    ]
+
+
+def _section_guidance(parts: GuideParts, guide: Guide) -> list[Flowable]:
+    ts = parts.ts
+    flowables: list[Flowable] = [
+        ts.heading("Guidance for each section", PART),
+        ts.paragraph(
+            "Each section starts with your result, then gives guidance chosen from your answers. "
+            "Quick wins are things you can start soon; longer-term steps take planning.",
+            ts.styles.body,
+        ),
+    ]
+    for section in guide.sections:
+        # Start a section on a new page only if little room is left, so short sections can share a page.
+        flowables.append(CondPageBreak(150))
+        flowables.extend(parts.section(section))
+    return flowables

@@ -1,0 +1,213 @@
+"""Reads and writes about named sharing: consent, what coordinators may see by name, and the access log.
+
+An organisation appears by name only while `share_named` is true, and only to coordinators whose
+area matches its own (coordinators without an area, and admins, cover every area).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+
+from ..extensions import db
+from ..models import AccessLog, Audit, Organisation, OrganisationGroup, SectionScore, User, utcnow
+from .dashboard import Filters, in_period, latest_submitted_audits, profile_matches
+
+__all__ = [
+    "AccessEntry",
+    "ExportRow",
+    "SharedOrganisation",
+    "access_log_page",
+    "area_scope",
+    "export_rows",
+    "record_access",
+    "set_sharing",
+    "set_staff_area",
+    "shared_audit",
+    "shared_organisations",
+]
+
+
+def area_scope(user: User) -> str | None:
+    """The one area a coordinator may see by name, or None for every area (admins, unassigned coordinators)."""
+    return None if user.role == "admin" else user.area
+
+
+def set_staff_area(user: User, area: str | None) -> None:
+    user.area = area
+    db.session.commit()
+
+
+def record_access(user: User, action: str, organisation_id: int | None = None, detail: str = "") -> None:
+    db.session.add(
+        AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation_id, detail=detail)
+    )
+    db.session.commit()
+
+
+def set_sharing(organisation: Organisation, share_named: bool, user: User) -> bool:
+    """Record the organisation's choice at once; True if it changed. Each change is logged with who made it."""
+    if organisation.share_named == share_named:
+        return False
+    organisation.share_named = share_named
+    organisation.sharing_changed_at = utcnow()
+    action = "sharing_named" if share_named else "sharing_aggregate"
+    db.session.add(AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation.id))
+    db.session.commit()
+    return True
+
+
+@dataclass(frozen=True)
+class SharedOrganisation:
+    id: int
+    name: str
+    area: str | None
+    org_type: str | None
+    size_band: str | None
+    audit_id: int | None
+    submitted_at: datetime | None
+    overall_percent: int | None
+
+
+def shared_organisations(area: str | None) -> list[SharedOrganisation]:
+    """Organisations that chose to share by name, in the area (None: all), with their latest submitted audit."""
+    latest = latest_submitted_audits(Filters(), Organisation.share_named.is_(True))
+    stmt = (
+        select(
+            Organisation.id,
+            Organisation.name,
+            Organisation.area,
+            Organisation.org_type,
+            Organisation.size_band,
+            Audit.id,
+            Audit.submitted_at,
+            Audit.overall_percent,
+        )
+        .outerjoin(latest, latest.c.organisation_id == Organisation.id)
+        .outerjoin(Audit, Audit.id == latest.c.audit_id)
+        .where(Organisation.share_named.is_(True))
+        .order_by(Organisation.name, Organisation.id)
+    )
+    if area:
+        stmt = stmt.where(Organisation.area == area)
+    return [SharedOrganisation(*row) for row in db.session.execute(stmt)]
+
+
+def shared_audit(audit_id: int, area: str | None) -> Audit | None:
+    """A submitted audit a coordinator may read: its organisation shares by name and is in their area."""
+    audit = db.session.get(Audit, audit_id)
+    if audit is None or not audit.is_submitted or not audit.guide_snapshot:
+        return None
+    organisation = audit.organisation
+    if not organisation.share_named or (area is not None and organisation.area != area):
+        return None
+    return audit
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    organisation_id: int | None
+    organisation_name: str | None
+    org_type: str | None
+    size_band: str | None
+    area: str | None
+    groups: tuple[str, ...]
+    started_at: datetime
+    submitted_at: datetime
+    content_version: str | None
+    overall_percent: int | None
+    sections: dict[str, tuple[int | None, str | None]]  # section id -> (percent, band)
+
+
+def export_rows(filters: Filters, area: str | None, section_ids: list[str]) -> list[ExportRow]:
+    """One row per submitted audit of organisations that share by name, pivoted to a column per section in SQL.
+
+    Organisations that chose 'anonymous totals only' are left out: a row about one organisation is not a total,
+    and with its profile fields it would let anyone rebuild the small numbers the dashboard hides.
+    """
+    named = Organisation.share_named.is_(True)
+    pivot = []
+    for section_id in section_ids:
+        pivot.append(func.max(case((SectionScore.section_id == section_id, SectionScore.percent))))
+        pivot.append(func.max(case((SectionScore.section_id == section_id, SectionScore.band))))
+    scope = [Organisation.area == area] if area else []
+    stmt = (
+        select(
+            # Belt and braces: identity columns are blanked in SQL too, should the filter below ever change.
+            case((named, Organisation.id)),
+            case((named, Organisation.name)),
+            Organisation.org_type,
+            Organisation.size_band,
+            Organisation.area,
+            Audit.started_at,
+            Audit.submitted_at,
+            Audit.content_version,
+            Audit.overall_percent,
+            *pivot,
+        )
+        .join(Organisation, Organisation.id == Audit.organisation_id)
+        .outerjoin(SectionScore, SectionScore.audit_id == Audit.id)
+        .where(Audit.status == "submitted", named, *in_period(Audit.submitted_at, filters), *profile_matches(filters))
+        .where(*scope)
+        .group_by(Audit.id, Organisation.id)
+        .order_by(Audit.submitted_at, Audit.id)
+    )
+    rows = db.session.execute(stmt).all()
+    groups = _groups_of({row[0] for row in rows if row[0] is not None})
+    return [
+        ExportRow(
+            *row[:5],
+            groups=groups.get(row[0], ()),
+            started_at=row[5],
+            submitted_at=row[6],
+            content_version=row[7],
+            overall_percent=row[8],
+            sections={sid: (row[9 + 2 * i], row[10 + 2 * i]) for i, sid in enumerate(section_ids)},
+        )
+        for row in rows
+    ]
+
+
+def _groups_of(organisation_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    result: dict[int, list[str]] = {}
+    if organisation_ids:
+        rows = db.session.execute(
+            select(OrganisationGroup.organisation_id, OrganisationGroup.group)
+            .where(OrganisationGroup.organisation_id.in_(organisation_ids))
+            .order_by(OrganisationGroup.group)
+        )
+        for organisation_id, group in rows:
+            result.setdefault(organisation_id, []).append(group)
+    return {key: tuple(value) for key, value in result.items()}
+
+
+@dataclass(frozen=True)
+class AccessEntry:
+    at: datetime
+    user_email: str
+    action: str
+    organisation_id: int | None
+    organisation_name: str | None
+    detail: str
+
+
+def access_log_page(page: int, per_page: int = 50) -> tuple[list[AccessEntry], int]:
+    """One page of the access log, newest first, and the total number of entries."""
+    total = db.session.scalar(select(func.count(AccessLog.id))) or 0
+    rows = db.session.execute(
+        select(
+            AccessLog.at,
+            AccessLog.user_email,
+            AccessLog.action,
+            AccessLog.organisation_id,
+            Organisation.name,
+            AccessLog.detail,
+        )
+        .outerjoin(Organisation, Organisation.id == AccessLog.organisation_id)
+        .order_by(AccessLog.at.desc(), AccessLog.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return [AccessEntry(*row) for row in rows], total

@@ -1,0 +1,121 @@
+"""Screenshots of the main pages, at desktop and phone widths, for the README and reviews.
+
+Run with `make screenshots` (or `python -m tests.browser.screenshots [OUTPUT_DIR]`). It starts the app with
+demo data on a free loopback port, drives Chromium through the pages and writes compressed PNGs to
+docs/screenshots/. Long pages are cut off at MAX_HEIGHT CSS pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from inclusion_audit.config import PROJECT_ROOT
+
+from .actions import answer, click_and_wait, complete_section, question_names, sign_in
+from .support import DEMO_COORDINATOR, DEMO_PASSWORD, DESKTOP, MOBILE, LiveServer, launch_chromium
+
+OUTPUT = PROJECT_ROOT / "docs" / "screenshots"
+MAX_HEIGHT = 2400
+SIZES = {"desktop": DESKTOP, "mobile": MOBILE}
+
+
+def compress(png: bytes) -> bytes:
+    """Down to a 256-colour palette: the pages are flat colours, so they stay sharp at a fraction of the size."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def capture(page, path: Path) -> None:
+    height = min(page.evaluate("() => document.documentElement.scrollHeight"), MAX_HEIGHT)
+    width = page.viewport_size["width"]
+    png = page.screenshot(
+        full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height}, animations="disabled"
+    )
+    path.write_bytes(compress(png))
+
+
+def prepare(server: LiveServer) -> dict[str, str]:
+    """Accounts in the states the pictures need; returns their emails."""
+    server.add_member("screens-new@example.org", "Riverside Community Kitchen")
+    server.add_member("screens-ready@example.org", "Riverside Community Kitchen", audit="answered")
+    audit_id = server.add_member("screens-done@example.org", "Riverside Community Kitchen", audit="resubmitted")
+    return {"audit": str(audit_id)}
+
+
+def shots(state: dict[str, str]) -> list[tuple[str, str | None, Callable]]:
+    """(file name, who signs in, how to get to the page): each page starts from a fresh sign-in."""
+
+    def go(path: str) -> Callable:
+        return lambda page: page.goto(path)
+
+    def task_list_in_progress(page) -> None:
+        page.goto("/audit/section/commitment")
+        complete_section(page)
+        names = question_names(page)
+        answer(page, names[:3])
+        click_and_wait(page, page.get_by_role("button", name="Save and come back later"))
+
+    def section_with_errors(page) -> None:
+        page.goto("/audit/section/access")
+        click_and_wait(page, page.get_by_role("button", name="Save and continue"))
+
+    audit = state["audit"]
+    return [
+        ("01-start", None, go("/")),
+        ("02-create-account", None, go("/account/create")),
+        ("03-task-list", "screens-new@example.org", task_list_in_progress),
+        ("04-question-page", "screens-new@example.org", go("/audit/section/access")),
+        ("05-question-page-errors", "screens-new@example.org", section_with_errors),
+        ("06-check-answers", "screens-ready@example.org", go("/audit/check")),
+        ("07-results", "screens-done@example.org", go(f"/audits/{audit}/results")),
+        ("08-guide", "screens-done@example.org", go(f"/audits/{audit}/guide")),
+        ("09-coordinator-dashboard", DEMO_COORDINATOR, go("/coordinator/")),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    from .support import missing_prerequisites
+
+    problems = missing_prerequisites()
+    if problems:
+        print("Cannot take screenshots: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    output = Path(argv[0]) if argv else OUTPUT
+    output.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        server = LiveServer(Path(tmp) / "screenshots.db")
+        browser = launch_chromium(playwright)
+        try:
+            state = prepare(server)
+            for size, viewport in SIZES.items():
+                for name, who, reach in shots(state):
+                    context = browser.new_context(base_url=server.base_url, viewport=viewport)
+                    page = context.new_page()
+                    if who == DEMO_COORDINATOR:
+                        sign_in(page, who, DEMO_PASSWORD)
+                    elif who:
+                        sign_in(page, who)
+                    reach(page)
+                    page.wait_for_load_state("networkidle")
+                    path = output / f"{size}-{name}.png"
+                    capture(page, path)
+                    context.close()
+                    print(f"{path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path}")
+        finally:
+            browser.close()
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

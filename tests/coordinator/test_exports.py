@@ -1,0 +1,145 @@
+"""Downloads: columns, filters, scope, formula safety and the access log."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from inclusion_audit.coordinator.export_files import defuse
+from inclusion_audit.extensions import db
+from inclusion_audit.models import AccessLog, Organisation
+from tests.conftest import get_page
+
+from .fixture import build
+from .helpers import read_csv, read_xlsx, sign_in_staff
+
+HEADER = [
+    "Organisation ID",
+    "Organisation name",
+    "Organisation type",
+    "Size",
+    "Area",
+    "Groups served",
+    "Started",
+    "Submitted",
+    "Content version",
+    "Commitment and leadership (%)",
+    "Commitment and leadership (stage)",
+    "Knowing your communities (%)",
+    "Knowing your communities (stage)",
+    "Staff, volunteers and lived experience (%)",
+    "Staff, volunteers and lived experience (stage)",
+    "Accessible, joined-up support (%)",
+    "Accessible, joined-up support (stage)",
+    "Voice, learning and impact (%)",
+    "Voice, learning and impact (stage)",
+    "Overall (%)",
+    "Overall (stage)",
+]
+
+
+@pytest.fixture
+def ids(app):
+    return build(app)
+
+
+@pytest.fixture
+def coordinator(accounts, ids):
+    return sign_in_staff(accounts)
+
+
+def test_audits_csv_has_one_row_per_audit_of_sharing_organisations(coordinator, ids):
+    rows = read_csv(coordinator.get("/coordinator/export/audits.csv"))
+    assert rows[0] == HEADER
+    names = sorted(row[1] for row in rows[1:])
+    # Corby Alpha has two submitted audits.
+    assert names == sorted(
+        ["Corby Alpha Trust"] * 2
+        + ["Corby Charlie Trust", "Corby Foxtrot Trust", "Kettering Kilo Trust", "Daventry Oscar Trust"]
+    )
+    kilo = next(row for row in rows if row[1] == "Kettering Kilo Trust")
+    assert kilo[0] == str(ids["Kettering Kilo Trust"])
+    assert kilo[2:6] == [
+        "Registered charity",
+        "Fewer than 10 paid staff",
+        "Kettering",
+        "People in contact with the justice system",
+    ]
+    assert kilo[9:11] == ["30", "Emerging"]
+    assert kilo[19:] == ["30", "Emerging"]
+
+
+def test_audits_export_respects_filters_and_the_coordinators_area(app, accounts, ids):
+    client = sign_in_staff(accounts)
+    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=corby"))) == 1 + 4
+    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=corby&org_type=cic"))) == 1 + 1
+    accounts.sign_out()
+    corby = sign_in_staff(accounts, "corby@example.org", area="corby")
+    # Even asking for every area, a Corby coordinator only gets Corby's rows.
+    rows = read_csv(corby.get("/coordinator/export/audits.csv?area=all"))
+    assert {row[4] for row in rows[1:]} == {"Corby"}
+
+
+def test_audits_xlsx_matches_the_csv(coordinator):
+    csv_rows = read_csv(coordinator.get("/coordinator/export/audits.csv"))
+    sheets = read_xlsx(coordinator.get("/coordinator/export/audits.xlsx"))
+    assert list(sheets) == ["Audits"]
+    assert sheets["Audits"][0] == HEADER
+    as_text = [["" if cell is None else str(cell) for cell in row] for row in sheets["Audits"][1:]]
+    assert as_text == csv_rows[1:]
+
+
+def test_summary_csv_is_the_dashboard_table(coordinator):
+    rows = read_csv(coordinator.get("/coordinator/export/summary.csv"))
+    assert rows[1] == [
+        "Commitment and leadership",
+        "15",
+        "fewer than 5",
+        "fewer than 5",
+        "fewer than 5",
+        "10",
+        "fewer than 5",
+        "50%",
+        "64%",
+        "73%",
+    ]
+    assert len(rows) == 6
+
+
+def test_unknown_formats_are_not_found(coordinator):
+    assert coordinator.get("/coordinator/export/audits.pdf").status_code == 404
+    assert coordinator.get("/coordinator/export/summary.json").status_code == 404
+
+
+def test_cells_that_look_like_formulas_are_defused(app, coordinator, ids):
+    with app.app_context():
+        organisation = db.session.get(Organisation, ids["Corby Alpha Trust"])
+        organisation.name = '=HYPERLINK("http://evil.example","click")'
+        db.session.commit()
+    rows = read_csv(coordinator.get("/coordinator/export/audits.csv?area=corby"))
+    assert '\'=HYPERLINK("http://evil.example","click")' in [row[1] for row in rows]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    sheet = read_xlsx(coordinator.get("/coordinator/export/audits.xlsx?area=corby"))["Audits"]
+    assert all(not str(cell).startswith("=") for row in sheet for cell in row if cell is not None)
+    assert [defuse(v) for v in ("+1", "-1", "@x", "ok", 5)] == ["'+1", "'-1", "'@x", "ok", 5]
+
+
+def test_every_download_is_logged_and_admins_can_read_the_log(app, accounts, coordinator):
+    coordinator.get("/coordinator/export/audits.csv?area=corby")
+    coordinator.get("/coordinator/export/summary.xlsx")
+    with app.app_context():
+        entries = db.session.execute(select(AccessLog.user_email, AccessLog.action, AccessLog.detail)).all()
+    assert [(e.user_email, e.action) for e in entries] == [
+        ("coordinator@example.org", "export_audits_csv"),
+        ("coordinator@example.org", "export_summary_xlsx"),
+    ]
+    assert entries[0].detail == "All time, Corby; 4 rows"
+    assert coordinator.get("/coordinator/access-log").status_code == 403
+    accounts.sign_out()
+    admin = sign_in_staff(accounts, "admin@example.org", role="admin")
+    page = get_page(admin, "/coordinator/access-log")
+    assert page.h1() == "Access log"
+    cells = [" ".join(td.get_text().split()) for td in page.soup.select("tbody td")]
+    assert "Downloaded shared results (CSV)" in cells and "Downloaded summary (Excel)" in cells
+    assert get_page(admin, "/coordinator/access-log?page=2", status=404)
+    assert admin.get("/coordinator/access-log?page=x").status_code == 404

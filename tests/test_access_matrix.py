@@ -1,0 +1,166 @@
+"""Every route against every kind of visitor, with objects belonging to organisation A.
+
+The routes come from the app's URL map, so a new route without a line in MATRIX fails this test.
+Wherever a visitor may not see A's results, the response must not contain A's name or email.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import update
+
+from inclusion_audit.extensions import db
+from inclusion_audit.models import Organisation
+from tests.audit.helpers import complete_audit, section_ids
+from tests.conftest import PASSWORD, Accounts
+
+A_NAME = "Alpha Unique Trust"
+A_EMAIL = "alpha.member@example.org"
+ROLES = ("anonymous", "member_a", "member_b", "coordinator", "admin")
+
+
+@dataclass
+class World:
+    clients: dict
+    first_section: str
+    audit: int  # A's second submitted audit (it has a previous one to compare with)
+
+
+@dataclass(frozen=True)
+class Expect:
+    url: str
+    statuses: tuple[int, int, int, int, int]  # in ROLES order
+    data: dict = field(default_factory=dict)
+    # Views where A's own members legitimately see A's name; everyone else must never see it.
+    shows_a: tuple[str, ...] = ("member_a",)
+
+
+PUBLIC = (200, 200, 200, 200, 200)
+SIGNED_OUT_ONLY = (200, 302, 302, 302, 302)
+ANY_SIGNED_IN = (302, 200, 200, 200, 200)
+MEMBERS = (302, 200, 200, 403, 403)
+A_ONLY = (302, 200, 404, 403, 403)
+STAFF = (302, 403, 403, 200, 200)
+ADMIN = (302, 403, 403, 403, 200)
+HIDDEN_FROM_STAFF = (302, 403, 403, 404, 404)  # A has not agreed to share by name
+NOT_FOUND = (404, 404, 404, 404, 404)
+
+# (endpoint, method) -> what each kind of visitor gets. Requests run in this order; ones that change
+# state come last. "{audit}" and "{section}" are filled from the world.
+MATRIX: dict[tuple[str, str], Expect] = {
+    ("static", "GET"): Expect("/static/images/favicon.svg", PUBLIC),
+    ("main.start", "GET"): Expect("/", PUBLIC),
+    ("main.accessibility", "GET"): Expect("/accessibility", PUBLIC),
+    ("main.privacy", "GET"): Expect("/privacy", PUBLIC),
+    ("main.cookies", "GET"): Expect("/cookies", PUBLIC),
+    ("main.healthz", "GET"): Expect("/healthz", PUBLIC),
+    ("auth.sign_in", "GET"): Expect("/sign-in", SIGNED_OUT_ONLY),
+    ("auth.sign_in", "POST"): Expect("/sign-in", SIGNED_OUT_ONLY),
+    ("auth.create_account", "GET"): Expect("/account/create", SIGNED_OUT_ONLY),
+    ("auth.create_account", "POST"): Expect("/account/create", SIGNED_OUT_ONLY),
+    ("auth.forgot_password", "GET"): Expect("/password/forgot", PUBLIC),
+    ("auth.forgot_password", "POST"): Expect("/password/forgot", PUBLIC),
+    ("auth.reset_password", "GET"): Expect("/password/reset/not-a-token", NOT_FOUND),
+    ("auth.reset_password", "POST"): Expect("/password/reset/not-a-token", NOT_FOUND),
+    ("auth.accept_invitation", "GET"): Expect("/invitation/not-a-token", NOT_FOUND),
+    ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
+    ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
+    ("auth.change_password", "POST"): Expect("/account/password", ANY_SIGNED_IN),
+    ("session_extend", "POST"): Expect("/session/extend", ANY_SIGNED_IN),
+    ("audit.task_list", "GET"): Expect("/audit/", MEMBERS),
+    ("audit.profile", "GET"): Expect("/audit/profile", MEMBERS),
+    ("audit.profile", "POST"): Expect("/audit/profile", MEMBERS),
+    ("audit.section", "GET"): Expect("/audit/section/{section}", MEMBERS),
+    ("audit.check_answers", "GET"): Expect("/audit/check", (302, 200, 302, 403, 403)),
+    ("audit.team", "GET"): Expect("/audit/team", MEMBERS),
+    ("audit.team", "POST"): Expect("/audit/team", MEMBERS),
+    ("audit.sharing", "GET"): Expect("/audit/sharing", MEMBERS),
+    ("audit.your_data", "GET"): Expect("/audit/your-data", MEMBERS),
+    ("audit.download_data", "GET"): Expect("/audit/your-data/download", MEMBERS),
+    ("audit.delete_organisation", "GET"): Expect("/audit/delete", MEMBERS),
+    ("audit.delete_organisation", "POST"): Expect("/audit/delete", MEMBERS),
+    ("guide.results", "GET"): Expect("/audits/{audit}/results", A_ONLY),
+    ("guide.guide_page", "GET"): Expect("/audits/{audit}/guide", A_ONLY),
+    ("guide.guide_pdf", "GET"): Expect("/audits/{audit}/guide.pdf", A_ONLY),
+    ("guide.compare", "GET"): Expect("/audits/{audit}/compare", A_ONLY),
+    ("coordinator.dashboard", "GET"): Expect("/coordinator/", STAFF),
+    ("coordinator.organisations", "GET"): Expect("/coordinator/organisations", STAFF),
+    ("coordinator.shared_results", "GET"): Expect("/coordinator/audits/{audit}/results", HIDDEN_FROM_STAFF),
+    ("coordinator.shared_guide", "GET"): Expect("/coordinator/audits/{audit}/guide", HIDDEN_FROM_STAFF),
+    ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
+    ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
+    ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
+    # These change state, so they run last.
+    ("audit.sharing", "POST"): Expect("/audit/sharing", (302, 302, 302, 403, 403), {"sharing": "aggregate"}),
+    ("audit.section", "POST"): Expect("/audit/section/{section}", (302, 302, 302, 403, 403), {"action": "later"}),
+    # B's only audit was started by the section POST above and is incomplete: sent back to check answers.
+    ("audit.submit", "POST"): Expect("/audit/submit", (302, 302, 302, 403, 403)),
+    ("audit.start_new", "POST"): Expect("/audit/new", (302, 302, 302, 403, 403)),
+    ("auth.sign_out", "POST"): Expect("/sign-out", (302, 302, 302, 302, 302)),
+}
+
+
+@pytest.fixture
+def world(app, accounts) -> World:
+    accounts.member(email=A_EMAIL, organisation=A_NAME)
+    accounts.member(email="bravo@example.org", organisation="Bravo Project")
+    accounts.staff(email="coordinator@example.org", role="coordinator")
+    accounts.staff(email="admin@example.org", role="admin")
+    member_a = app.test_client()
+    Accounts(app, member_a).sign_in(A_EMAIL)
+    complete_audit(member_a, app, "starting-out")
+    assert member_a.post("/audit/new").status_code == 302
+    audit = complete_audit(member_a, app, "well-advanced")
+    assert member_a.post("/audit/new").status_code == 302  # a third audit, in progress
+    with app.app_context():
+        # The example answers file renames the organisation; put A's distinctive name back.
+        db.session.execute(update(Organisation).where(Organisation.id == 1).values(name=A_NAME))
+        db.session.commit()
+    clients = {"anonymous": app.test_client(), "member_a": member_a}
+    for role, email in [("member_b", "bravo@example.org"), ("coordinator", "coordinator@example.org")]:
+        clients[role] = app.test_client()
+        clients[role].post("/sign-in", data={"email": email, "password": PASSWORD})
+    clients["admin"] = app.test_client()
+    clients["admin"].post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    return World(clients=clients, first_section=section_ids(app)[0], audit=audit)
+
+
+def test_every_route_has_a_line_in_the_matrix(app):
+    routes = {
+        (rule.endpoint, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert routes - set(MATRIX) == set(), "new routes need a line in MATRIX"
+    assert set(MATRIX) - routes == set(), "MATRIX lists routes that no longer exist"
+
+
+def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(world):
+    failures = []
+    for (_endpoint, method), expect in MATRIX.items():
+        url = expect.url.format(audit=world.audit, section=world.first_section)
+        for role, wanted in zip(ROLES, expect.statuses, strict=True):
+            response = world.clients[role].open(url, method=method, data=expect.data)
+            if response.status_code != wanted:
+                failures.append(f"{method} {url} as {role}: {response.status_code}, expected {wanted}")
+            body = response.get_data(as_text=True) if response.mimetype != "application/pdf" else ""
+            response.close()
+            if role not in expect.shows_a and (A_NAME in body or A_EMAIL in body):
+                failures.append(f"{method} {url} as {role} shows organisation A's name or email")
+    assert failures == [], "\n".join(failures)
+
+
+def test_matrix_size(app):
+    # The closing note quotes this: routes x methods x visitor kinds.
+    assert len(MATRIX) * len(ROLES) >= 200
+
+
+def test_once_a_shares_by_name_coordinators_can_see_its_results(app, world):
+    member_a = world.clients["member_a"]
+    assert member_a.post("/audit/sharing", data={"sharing": "named"}).status_code == 302
+    for role in ("coordinator", "admin"):
+        client = world.clients[role]
+        assert client.get(f"/coordinator/audits/{world.audit}/results").status_code == 200
+        assert A_NAME in client.get("/coordinator/organisations").get_data(as_text=True)
+    # Other organisations still cannot.
+    assert world.clients["member_b"].get(f"/audits/{world.audit}/results").status_code == 404

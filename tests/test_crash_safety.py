@@ -1,0 +1,217 @@
+"""Kill the server mid-burst: every save that was acknowledged must still be there afterwards.
+
+Runs the real app under gunicorn on loopback, with several threads saving answers at once, sends
+SIGKILL to the whole server part-way through, starts it again and reads the answers back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from http.client import HTTPException
+from http.cookiejar import CookieJar
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from inclusion_audit import create_app
+from inclusion_audit.extensions import db
+from inclusion_audit.models import Organisation, User
+from inclusion_audit.passwords import hash_password
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+PASSWORD = "plain-river-lantern-42"
+THREADS = 4
+VALUES = ["not_started", "early", "partly", "embedded"]
+
+pytestmark = pytest.mark.slow
+
+
+class _NoRedirect(HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """Just enough of a browser: cookies, CSRF tokens, no redirect following."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = build_opener(HTTPCookieProcessor(CookieJar()), _NoRedirect())
+
+    def request(self, path: str, data: dict | None = None) -> tuple[int, str, str]:
+        body = urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(Request(self.base + path, data=body), timeout=10) as response:
+                return response.status, response.read().decode(), response.headers.get("Location", "")
+        except HTTPError as error:
+            return error.code, error.read().decode(errors="replace"), error.headers.get("Location", "")
+
+    def form_fields(self, path: str) -> dict[str, str]:
+        status, html, _ = self.request(path)
+        assert status == 200, f"GET {path} gave {status}"
+        return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html.replace("&#34;", '"')))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def database_url(tmp_path) -> Iterator[str]:
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base or not base.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'crash.db'}"
+        return
+    name = f"crash_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def start_server(database_url: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "crash-test", "FLASK_CONFIG": "development"}
+    env.update(SIGN_IN_LIMIT="1000 per minute", FLASK_DEBUG="0")
+    server = subprocess.Popen(  # noqa: S603  (our own gunicorn from the project's virtualenv)
+        [str(GUNICORN), "--workers", "2", "--threads", "2", "--bind", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, so one killpg reaches master and workers
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            if Browser(f"http://127.0.0.1:{port}").request("/healthz")[0] == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.2)
+    os.killpg(server.pid, signal.SIGKILL)
+    raise AssertionError("gunicorn did not start")
+
+
+def prepare(database_url: str) -> tuple[str, list[str]]:
+    """Tables and one member per thread; returns the first section's id and its question ids."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        db.create_all()
+        for index in range(THREADS):
+            organisation = Organisation(name=f"Org {index}")
+            db.session.add(
+                User(email=f"user{index}@example.org", password_hash=hash_password(PASSWORD), organisation=organisation)
+            )
+        db.session.commit()
+        section = app.extensions["audit_content"].sections[0]
+        db.engine.dispose()
+    return section.id, [q.id for q in section.questions]
+
+
+def stored_answers(database_url: str) -> dict[tuple[int, str], str]:
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT u.email, a.question_id, a.value FROM answer a JOIN audit au ON au.id = a.audit_id "
+                'JOIN "user" u ON u.organisation_id = au.organisation_id'
+            )
+        ).all()
+    engine.dispose()
+    return {(int(email[4]), question): value for email, question, value in rows}
+
+
+def signed_in(port: int, index: int) -> Browser:
+    browser = Browser(f"http://127.0.0.1:{port}")
+    token = browser.form_fields("/sign-in")["csrf_token"]
+    browser.request("/sign-in", {"email": f"user{index}@example.org", "password": PASSWORD, "csrf_token": token})
+    return browser
+
+
+def test_every_acknowledged_save_survives_a_kill(database_url):
+    if not GUNICORN.exists():
+        pytest.skip("gunicorn is installed by `make setup`")
+    section_id, questions = prepare(database_url)
+
+    port = free_port()
+    server = start_server(database_url, port)
+    acknowledged: dict[tuple[int, str], str] = {}
+    in_flight: dict[tuple[int, str], str] = {}
+    count = {"acks": 0}
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def worker(index: int) -> None:
+        browser = signed_in(port, index)
+        step = 0
+        while not stop.is_set():
+            question, value = questions[step % len(questions)], VALUES[step % 3 + (step // 7) % 2]
+            step += 1
+            try:
+                fields = browser.form_fields(f"/audit/section/{section_id}")
+                in_flight[(index, question)] = value
+                status, _, location = browser.request(
+                    f"/audit/section/{section_id}", {**fields, question: value, "action": "later"}
+                )
+            except (OSError, AssertionError, HTTPException):
+                return  # the server has gone
+            if status == 302 and location.endswith("/audit/"):
+                with lock:
+                    acknowledged[(index, question)] = value
+                    count["acks"] += 1
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    deadline = time.time() + 60
+    while count["acks"] < 80 and time.time() < deadline:
+        time.sleep(0.05)
+    os.killpg(server.pid, signal.SIGKILL)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=15)
+    server.wait(timeout=10)
+    assert count["acks"] >= 80, f"only {count['acks']} saves were acknowledged before the deadline"
+
+    server = start_server(database_url, port)
+    try:
+        engine = create_engine(database_url)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT u.email, a.question_id, a.value FROM answer a JOIN audit au ON au.id = a.audit_id "
+                    'JOIN "user" u ON u.organisation_id = au.organisation_id'
+                )
+            ).all()
+        engine.dispose()
+        stored = {(int(email[4]), question): value for email, question, value in rows}
+        for key, value in acknowledged.items():
+            # The save in flight at the kill may also have landed; anything older must not show through.
+            assert stored.get(key) in {value, in_flight.get(key)}, f"acknowledged save lost for {key}"
+        status, html, _ = signed_in(port, 0).request(f"/audit/section/{section_id}")
+        assert status == 200
+        for (index, question), value in acknowledged.items():
+            if index == 0 and value == in_flight.get((index, question)):
+                assert re.search(rf'name="{question}"[^>]*value="{value}"[^>]*checked', html), question
+        print(f"crash test: {count['acks']} saves acknowledged, {len(acknowledged)} latest values all found")
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
