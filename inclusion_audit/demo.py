@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 
 from .engine import Content, build_guide
 from .extensions import db
-from .models import Answer, Audit, Organisation, SectionScore, User, utcnow
+from .models import Answer, Audit, Organisation, User, utcnow
 from .passwords import hash_password
-from .queries import profile_of
+from .queries import profile_of, section_scores_of
 
 DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
@@ -87,17 +87,7 @@ def _submitted_audit(content: Content, organisation: Organisation, answers: dict
         guide_snapshot=guide.to_dict(),
     )
     audit.answers = [Answer(question_id=key, value=value, updated_at=when) for key, value in answers.items()]
-    audit.section_scores = [
-        SectionScore(
-            section_id=section.result.section_id,
-            percent=section.result.percent,
-            band=section.result.band,
-            answered=section.result.answered,
-            dont_know=section.result.dont_know,
-            not_applicable=section.result.not_applicable,
-        )
-        for section in guide.sections
-    ]
+    audit.section_scores = section_scores_of(guide)
     return audit
 
 

@@ -13,8 +13,6 @@ import socket
 import subprocess
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from http.client import HTTPException
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -69,22 +67,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture
-def database_url(tmp_path) -> Iterator[str]:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base or not base.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'crash.db'}"
-        return
-    name = f"crash_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def start_server(database_url: str, port: int) -> subprocess.Popen:
@@ -146,7 +128,8 @@ def signed_in(port: int, index: int) -> Browser:
     return browser
 
 
-def test_every_acknowledged_save_survives_a_kill(database_url):
+def test_every_acknowledged_save_survives_a_kill(empty_database_url):
+    database_url = empty_database_url
     if not GUNICORN.exists():
         pytest.skip("gunicorn is installed by `make setup`")
     section_id, questions = prepare(database_url)

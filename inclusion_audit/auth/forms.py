@@ -25,6 +25,26 @@ def _email_field(label: str = "Email address") -> EmailField:
     )
 
 
+PASSWORD_HINT = "Use 10 characters or more. A good way is 3 random words together."
+PASSWORDS_DIFFER = "The passwords do not match. Enter the same password twice"
+
+
+def _new_password_field(label: str = "Create a password", missing: str = "Enter a password") -> PasswordField:
+    return PasswordField(
+        label, widget=GovPasswordInput(), description=PASSWORD_HINT, validators=[InputRequired(message=missing)]
+    )
+
+
+def _confirm_field(
+    match: str = "password", label: str = "Confirm password", missing: str = "Enter your password again"
+) -> PasswordField:
+    return PasswordField(
+        label,
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message=missing), EqualTo(match, message=PASSWORDS_DIFFER)],
+    )
+
+
 class CreateAccountForm(StripWhitespaceForm):
     organisation_name = StringField(
         "Organisation name",
@@ -37,20 +57,8 @@ class CreateAccountForm(StripWhitespaceForm):
         ],
     )
     email = _email_field("Your email address")
-    password = PasswordField(
-        "Create a password",
-        widget=GovPasswordInput(),
-        description="Use 10 characters or more. A good way is 3 random words together.",
-        validators=[InputRequired(message="Enter a password")],
-    )
-    confirm_password = PasswordField(
-        "Confirm password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter your password again"),
-            EqualTo("password", message="The passwords do not match. Enter the same password twice"),
-        ],
-    )
+    password = _new_password_field()
+    confirm_password = _confirm_field()
     submit = SubmitField("Create account", widget=GovSubmitInput())
 
     def validate_email(self, field: EmailField) -> None:
@@ -78,38 +86,14 @@ class ChangePasswordForm(StripWhitespaceForm):
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter your current password")],
     )
-    new_password = PasswordField(
-        "New password",
-        widget=GovPasswordInput(),
-        description="Use 10 characters or more. A good way is 3 random words together.",
-        validators=[InputRequired(message="Enter a new password")],
-    )
-    confirm_password = PasswordField(
-        "Confirm new password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter your new password again"),
-            EqualTo("new_password", message="The passwords do not match. Enter the same password twice"),
-        ],
-    )
+    new_password = _new_password_field("New password", "Enter a new password")
+    confirm_password = _confirm_field("new_password", "Confirm new password", "Enter your new password again")
     submit = SubmitField("Change password", widget=GovSubmitInput())
 
 
 class AcceptInvitationForm(StripWhitespaceForm):
-    password = PasswordField(
-        "Create a password",
-        widget=GovPasswordInput(),
-        description="Use 10 characters or more. A good way is 3 random words together.",
-        validators=[InputRequired(message="Enter a password")],
-    )
-    confirm_password = PasswordField(
-        "Confirm password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter your password again"),
-            EqualTo("password", message="The passwords do not match. Enter the same password twice"),
-        ],
-    )
+    password = _new_password_field()
+    confirm_password = _confirm_field()
     submit = SubmitField("Join and sign in", widget=GovSubmitInput())
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "profile_of",
     "save_section",
     "section_revision",
+    "section_scores_of",
     "start_new_audit",
     "submit_audit",
     "previous_submitted",
@@ -147,16 +148,9 @@ def save_section(
     return SaveResult(saved=True, audit=audit, revision=revision)
 
 
-def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
-    """Lock the audit and store its results and guide exactly as they are today."""
-    guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
-    audit.status = "submitted"
-    audit.submitted_at = utcnow()
-    audit.submitted_by_id = user.id
-    audit.content_version = guide.content_version
-    audit.overall_percent = guide.overall.percent
-    audit.guide_snapshot = guide.to_dict()
-    audit.section_scores = [
+def section_scores_of(guide: Guide) -> list[SectionScore]:
+    """The per-section rows stored with a submitted audit, for coordinator aggregates."""
+    return [
         SectionScore(
             section_id=section.result.section_id,
             percent=section.result.percent,
@@ -167,6 +161,18 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
         )
         for section in guide.sections
     ]
+
+
+def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
+    """Lock the audit and store its results and guide exactly as they are today."""
+    guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
+    audit.status = "submitted"
+    audit.submitted_at = utcnow()
+    audit.submitted_by_id = user.id
+    audit.content_version = guide.content_version
+    audit.overall_percent = guide.overall.percent
+    audit.guide_snapshot = guide.to_dict()
+    audit.section_scores = section_scores_of(guide)
     db.session.commit()
     return guide
 
