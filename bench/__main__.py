@@ -7,6 +7,7 @@ as failed and the rest still run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -36,7 +37,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and smaller data (docs are not written)")
     parser.add_argument("--only", default=",".join(MEASUREMENTS), help="comma-separated: " + ", ".join(MEASUREMENTS))
+    parser.add_argument("--docs-only", action="store_true", help="rewrite the docs from the last full run's results")
     args = parser.parse_args()
+    if args.docs_only:
+        run_info = json.loads((RESULTS / "run.json").read_text(encoding="utf-8"))
+        rows = [row for name in MEASUREMENTS for row in load_rows(RESULTS / f"{name}.json")]
+        path = write_docs(rows, RESULTS, run_info["total"], run_info["durations"], *run_info["load"])
+        print(f"Written to {path.relative_to(PROJECT_ROOT)}")
+        return
     os.environ["FLASK_DEBUG"] = "0"  # `make` exports FLASK_DEBUG=1 for `make run`; debug mode reloads templates
     RESULTS.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
@@ -51,7 +59,10 @@ def main() -> None:
     print(plain_table(rows))
     print(f"\nTotal {total / 60:.1f} min ({', '.join(f'{name} {s:.0f} s' for name, s in durations.items())})")
     if not args.quick and args.only == ",".join(MEASUREMENTS):
-        path = write_docs(rows, RESULTS, total, durations, load_before, os.getloadavg())
+        load = (load_before, os.getloadavg())
+        run_info = {"total": total, "durations": durations, "load": load}
+        (RESULTS / "run.json").write_text(json.dumps(run_info), encoding="utf-8")
+        path = write_docs(rows, RESULTS, total, durations, *load)
         print(f"Written to {path.relative_to(PROJECT_ROOT)}")
 
 

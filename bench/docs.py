@@ -82,7 +82,7 @@ def write_docs(rows: list[Row], results: Path, total: float, durations: dict[str
         "",
         METHOD,
         "## Load test: each step of the journey\n",
-        steps.read_text(encoding="utf-8") if steps.exists() else "(not run)",
+        steps.read_text(encoding="utf-8").strip() if steps.exists() else "(not run)",
         "",
         NOTES.read_text(encoding="utf-8") if NOTES.exists() else "",
     ]

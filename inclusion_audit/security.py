@@ -70,7 +70,15 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def reject_nul_bytes() -> None:
+    """No one types a NUL byte; PostgreSQL cannot store one. Refuse the request before any form sees it."""
+    values = [*request.args.values(), *request.form.values(), *request.args.keys(), *request.form.keys()]
+    if any("\x00" in value for value in values):
+        abort(400)
+
+
 def init_security(app: Flask) -> None:
+    app.before_request(reject_nul_bytes)
     app.after_request(add_security_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
 

@@ -57,6 +57,23 @@ def app(app_config):
 
 
 @pytest.fixture
+def make_app():
+    """Makes extra apps (other settings, same database) and closes their database pools afterwards."""
+    made = []
+
+    def make(config):
+        extra = create_app(config)
+        made.append(extra)
+        return extra
+
+    yield make
+    for extra in made:
+        with extra.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from inclusion_audit import create_app
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer, Audit, Organisation, OrganisationGroup, User
@@ -46,8 +45,8 @@ def snapshot() -> tuple:
 
 
 @pytest.fixture
-def fuzz_client(app_config, app):
-    fuzz_app = create_app({**app_config, "RATELIMIT_ENABLED": False})
+def fuzz_client(app_config, app, make_app):
+    fuzz_app = make_app({**app_config, "RATELIMIT_ENABLED": False})
     client = fuzz_app.test_client()
     accounts = Accounts(fuzz_app, client)
     accounts.member()

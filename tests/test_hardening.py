@@ -25,9 +25,9 @@ def csrf_token(client, url: str) -> str:
 
 
 @pytest.fixture
-def csrf_app(app, app_config):
+def csrf_app(app, app_config, make_app):
     """A second app on the same (freshly reset) database, with CSRF protection switched on."""
-    return create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    return make_app({**app_config, "WTF_CSRF_ENABLED": True})
 
 
 def test_hsts_is_sent_only_over_https(client):
@@ -91,7 +91,7 @@ def _redis_available() -> bool:
         return False
 
 
-def test_rate_limits_use_redis_when_configured(app, app_config):
+def test_rate_limits_use_redis_when_configured(app, app_config, make_app):
     if not _redis_available():
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail("REQUIRE_REDIS is set but Redis at 127.0.0.1:6379 does not answer")
@@ -101,7 +101,7 @@ def test_rate_limits_use_redis_when_configured(app, app_config):
     server = redis.Redis(host="127.0.0.1", port=6379, db=15)
     server.flushdb()
     redis_config = {**app_config, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15"}
-    first, second = create_app(redis_config).test_client(), create_app(redis_config)
+    first, second = make_app(redis_config).test_client(), make_app(redis_config)
     data = {"email": "nobody@example.org", "password": "wrong-password-1"}
     statuses = [first.post("/sign-in", data=data).status_code for _ in range(5)]
     # A second app (another gunicorn worker) shares the count through Redis.
@@ -134,3 +134,11 @@ def test_starting_with_broken_content_exits_with_a_message_naming_file_and_field
 def test_public_endpoints_all_exist(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
     assert endpoints >= PUBLIC_ENDPOINTS
+
+
+def test_nul_bytes_are_refused_before_reaching_a_form_or_the_database(client):
+    for data in ({"email": "\x00", "password": "x"}, {"email\x00": "a@example.org"}):
+        response = client.post("/sign-in", data=data)
+        assert response.status_code == 400
+        assert "Sorry, there is a problem with that request" in response.get_data(as_text=True)
+    assert client.get("/sign-in?next=%00").status_code == 400

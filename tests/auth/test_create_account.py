@@ -56,7 +56,7 @@ def test_a_new_account_creates_the_organisation_and_signs_in(app, client):
             "Password must not contain your email address or organisation name",
         ),
         ({"confirm_password": "something-else-entirely"}, "confirm_password", "The passwords do not match"),
-        ({"organisation_name": "Bad\x00name"}, "organisation_name", "Organisation name must only include"),
+        ({"organisation_name": "Bad\x07name"}, "organisation_name", "Organisation name must only include"),
         ({"organisation_name": "x" * 201}, "organisation_name", "200 characters or fewer"),
     ],
 )
