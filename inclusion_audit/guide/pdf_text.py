@@ -53,6 +53,14 @@ class Typesetter:
         self._heading_numbers = count(1)
         self._list_styles: dict[tuple[int, bool], ParagraphStyle] = {}
         self._uses: dict[tuple[str, str, str | None], int] = {}
+        self._style_keys: dict[int, str] = {}
+
+    def _style_key(self, style: ParagraphStyle) -> str:
+        """Every setting of the style, not just its name, so a paragraph is only reused with identical styling."""
+        key = self._style_keys.get(id(style))
+        if key is None:
+            key = self._style_keys[id(style)] = repr([(name, getattr(style, name)) for name in sorted(style.defaults)])
+        return key
 
     def para(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> GuideParagraph:
         """A paragraph of markup, reused from an earlier guide when this thread has laid out the same one.
@@ -62,7 +70,7 @@ class Typesetter:
         output is byte-for-byte the same. Paragraphs are per thread, and never placed twice in one document
         (text that repeats, such as "Sources", keeps one paragraph per occurrence).
         """
-        key = (markup, style.name, bullet)
+        key = (markup, self._style_key(style), bullet)
         kept = _kept_paragraphs()
         copies = kept.setdefault(key, [])
         kept.move_to_end(key)
