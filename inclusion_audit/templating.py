@@ -7,14 +7,12 @@ from datetime import date, datetime
 from flask import Flask
 from markupsafe import Markup
 
+from .dates import format_date
+
 
 def long_date(value: date | datetime | None) -> str:
     """'24 November 2026', the GOV.UK date style."""
-    if value is None:
-        return ""
-    from .guide.pdf import format_date  # English month names whatever the server's locale
-
-    return format_date(value if not isinstance(value, datetime) else value.date())
+    return format_date(value)
 
 
 def markdown_filter(text: str) -> Markup:

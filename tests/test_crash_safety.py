@@ -176,16 +176,7 @@ def test_every_acknowledged_save_survives_a_kill(empty_database_url):
 
     server = start_server(database_url, port)
     try:
-        engine = create_engine(database_url)
-        with engine.connect() as connection:
-            rows = connection.execute(
-                text(
-                    "SELECT u.email, a.question_id, a.value FROM answer a JOIN audit au ON au.id = a.audit_id "
-                    'JOIN "user" u ON u.organisation_id = au.organisation_id'
-                )
-            ).all()
-        engine.dispose()
-        stored = {(int(email[4]), question): value for email, question, value in rows}
+        stored = stored_answers(database_url)
         for key, value in acknowledged.items():
             # The save in flight at the kill may also have landed; anything older must not show through.
             assert stored.get(key) in {value, in_flight.get(key)}, f"acknowledged save lost for {key}"

@@ -12,6 +12,7 @@ import io
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from reportlab.platypus.flowables import CondPageBreak
 
+from ..dates import format_date
 from ..engine.model import Guide
 from .pdf_fonts import guide_fonts
 from .pdf_layout import BODY, GuideDocTemplate, Heading, PageCount, contents_table
@@ -22,20 +23,6 @@ from .pdf_text import PART, Typesetter
 SERVICE_NAME = "Inclusion health self-audit"
 LANGUAGE = "en-GB"
 HEADER_NAME_LIMIT = 80
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = "Inclusion health guide") -> bytes:
@@ -92,11 +79,6 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
     )
     document.multiBuild(story)
     return buffer.getvalue()
-
-
-def format_date(day: datetime.date) -> str:
-    """ "24 November 2026", the GOV.UK style, without depending on the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _shortened(text: str, limit: int = HEADER_NAME_LIMIT) -> str:
