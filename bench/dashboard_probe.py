@@ -11,22 +11,43 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
 
 import psutil
+from sqlalchemy import select
 
 from inclusion_audit import queries
 from inclusion_audit.coordinator.filters import period_range
 from inclusion_audit.extensions import db
-from inclusion_audit.models import User, utcnow
+from inclusion_audit.models import Audit, Organisation, User, utcnow
+from inclusion_audit.queries.tallies import tallies_kept, tallies_ready
 
 from .app import add_staff, bench_app, signed_in_client
-from .dashboard_sql import RAW, check_same_figures, raw_figures
+from .dashboard_sql import RAW, check_same_figures, raw_figures, raw_tally_figures
 from .timing import interleaved
 
 COORDINATOR = "coordinator@bench.example.org"
 FILTERED = {"period": "12m", "area": "northampton", "org_type": "charity", "size_band": "", "group": "homelessness"}
+
+
+# An unfiltered period that starts part-way through a month, and two profile filters (no tallies for those).
+LAST_12_MONTHS = {"period": "12m"}
+TWO_FILTERS = {"period": "all", "area": "northampton", "group": "homelessness"}
+
+
+def organisation_with_results() -> int:
+    return db.session.scalar(select(Audit.organisation_id).where(Audit.status == "submitted").limit(1))
+
+
+def change_profile(organisation_id: int, keep_tallies: bool) -> None:
+    """Move an organisation to another area and back out (rolled back): what a profile change costs."""
+    organisation = db.session.get(Organisation, organisation_id)
+    with tallies_kept(organisation_id) if keep_tallies else nullcontext():
+        organisation.area = "corby" if organisation.area != "corby" else "kettering"
+        db.session.flush()
+    db.session.rollback()
 
 
 def filtered_filters() -> queries.Filters:
@@ -49,13 +70,21 @@ def probe(url: str, rounds: int) -> dict:
 
     everything, filtered = queries.Filters(), filtered_filters()
     with app.app_context(), db.engine.connect() as connection:
+        if not tallies_ready():
+            raise RuntimeError("the tallies have not been built: the page would count from the audits")
         for filters in (everything, filtered):
             check_same_figures(raw_figures(connection, filters), filters)
+        changing = organisation_with_results()
         calls = {
             "page": page,
             "page filtered": lambda: page(FILTERED),
             "raw": lambda: raw_figures(connection, everything),
             "raw filtered": lambda: raw_figures(connection, filtered),
+            "raw tallies": lambda: raw_tally_figures(connection),
+            "page 12m": lambda: page(LAST_12_MONTHS),
+            "page two filters": lambda: page(TWO_FILTERS),
+            "upkeep": lambda: change_profile(changing, keep_tallies=True),
+            "no upkeep": lambda: change_profile(changing, keep_tallies=False),
         }
         for name, raw in RAW.items():
             calls[name] = lambda name=name: getattr(queries, name)(everything)

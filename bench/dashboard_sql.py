@@ -173,3 +173,27 @@ def check_same_figures(raw: RawFigures, filters: Filters) -> None:
         problems.append(f"question gaps {gaps[:3]} vs {raw.gaps[:3]}")
     if problems:
         raise AssertionError(f"raw SQL reference disagrees with the dashboard queries: {', '.join(problems)}")
+
+
+def raw_tally_figures(connection: Connection) -> tuple:
+    """A second reference, for the page's own overhead: the unfiltered view's figures read straight from the
+    stored tallies (the dashboard's real work once they exist), without the ORM, Flask or templates."""
+    headline = _run(
+        connection,
+        "SELECT (SELECT count(*) FROM organisation), (SELECT count(*) FROM audit),"
+        " (SELECT count(*) FROM audit WHERE status = 'submitted')",
+        {},
+    )
+    sums = _run(
+        connection,
+        "SELECT measure, item, value, sum(count) FROM result_tally WHERE scope = '' AND span = 'current'"
+        " GROUP BY measure, item, value",
+        {},
+    )
+    quarters = _run(
+        connection,
+        "SELECT period, measure, item, value, count FROM result_tally WHERE scope = '' AND span = 'quarter'"
+        " AND measure IN ('results', 'score')",
+        {},
+    )
+    return headline, sums, quarters

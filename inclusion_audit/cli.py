@@ -14,6 +14,7 @@ from .passwords import password_problem
 users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data for trying the service.")
 content_cli = AppGroup("content", help="Check and preview the audit content.")
+figures_cli = AppGroup("figures", help="The stored counts behind the coordinator dashboard.")
 
 
 @users_cli.command("create-coordinator")
@@ -62,3 +63,31 @@ def content_preview(answers_file: Path) -> None:
     from .engine.preview import preview_text
 
     click.echo(preview_text(get_content(), answers_file))
+
+
+@figures_cli.command("rebuild")
+@click.option("--if-needed", is_flag=True, help="Do nothing if the tallies are already complete and current.")
+def figures_rebuild(if_needed: bool) -> None:
+    """Work out the dashboard's stored counts again from the audits (after an upgrade, or to repair them)."""
+    from .queries.tallies import rebuild_tallies, tallies_ready
+
+    if if_needed and tallies_ready():
+        click.echo("The dashboard figures are up to date.")
+        return
+    rows = rebuild_tallies()
+    click.echo(f"Rebuilt the dashboard figures: {rows:,} stored counts.")
+
+
+@figures_cli.command("check")
+def figures_check() -> None:
+    """Compare the stored counts with counts worked out afresh; exit with status 1 if any differ."""
+    from .queries.tallies import tallies_ready, tally_differences
+
+    if not tallies_ready():
+        raise click.ClickException("The figures have not been built. Run `flask figures rebuild`.")
+    differences = tally_differences()
+    for cell, stored, fresh in differences[:20]:
+        click.echo(f"  {cell}: stored {stored}, should be {fresh}")
+    if differences:
+        raise click.ClickException(f"{len(differences)} stored counts are wrong. Run `flask figures rebuild`.")
+    click.echo("Every stored count matches the audits.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -24,7 +24,7 @@ class Organisation(db.Model):
     size_band: Mapped[str | None] = mapped_column(String(40))
     area: Mapped[str | None] = mapped_column(String(60), index=True)
     profile_completed_at: Mapped[datetime | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     # Consent: False (the default) means results are only used in anonymous totals; True also shows them,
     # by name, to coordinators for the organisation's area. The server default keeps older rows private.
     share_named: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -52,6 +52,9 @@ class OrganisationGroup(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
     group: Mapped[str] = mapped_column(String(40), primary_key=True)
     organisation: Mapped[Organisation] = relationship(back_populates="group_rows")
+
+    # For "organisations serving this group" (the dashboard's group filter) without reading the whole table.
+    __table_args__ = (Index("ix_organisation_group_group_organisation_id", "group", "organisation_id"),)
 
 
 class User(UserMixin, db.Model):
@@ -86,9 +89,9 @@ class Audit(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="in_progress")
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    submitted_at: Mapped[datetime | None]
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     # The audit whose answers this one started from, for "what changed" comparisons.
     previous_audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id", ondelete="SET NULL"))
@@ -100,6 +103,9 @@ class Audit(db.Model):
     organisation: Mapped[Organisation] = relationship()
     answers: Mapped[list[Answer]] = relationship(back_populates="audit", cascade="all, delete-orphan")
     section_scores: Mapped[list[SectionScore]] = relationship(cascade="all, delete-orphan")
+
+    # The dashboard counts submitted audits by date; with the status first, those counts read only the index.
+    __table_args__ = (Index("ix_audit_status_submitted_at", "status", "submitted_at"),)
 
     @property
     def is_submitted(self) -> bool:
@@ -151,3 +157,32 @@ class AccessLog(db.Model):
     action: Mapped[str] = mapped_column(String(40))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class ResultTally(db.Model):
+    """Stored counts behind the coordinator dashboard, so a view sums a few thousand rows, not every audit.
+
+    One row per (scope, span, period, measure, item, value): for example, how many organisations in Corby
+    whose current audit was submitted in March 2026 scored 40-49% on "access". `queries.tally_cells`
+    defines what each organisation adds; `queries.tallies` keeps the rows up to date.
+    """
+
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" (everyone) or e.g. "area=corby"
+    span: Mapped[str] = mapped_column(String(10), primary_key=True)  # "current", "quarter" or "year"
+    period: Mapped[int] = mapped_column(primary_key=True)  # month, quarter or year number (see tally_cells)
+    measure: Mapped[str] = mapped_column(String(10), primary_key=True)  # "results", "score" or "answer"
+    item: Mapped[str] = mapped_column(String(60), primary_key=True)  # section or question id ("" for results)
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)  # bucket 0-9 or answer value ("" for results)
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class TallyBuild(db.Model):
+    """Whether the tallies are complete: one row, written when they were last built from the audits.
+
+    Until then (a new deployment, or after `TALLY_VERSION` changes) the dashboard works from the audits
+    directly, which gives the same figures more slowly, and nothing is added to half-built tallies.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    built_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -16,11 +16,6 @@ BUCKET_WIDTH = 10
 BAND_LABELS = ("0 to 19%", "20 to 39%", "40 to 59%", "60 to 79%", "80 to 100%")
 
 
-def bucket_of(percent: int) -> int:
-    """The bucket a score falls in (Python twin of the SQL expression, for tests and benchmarks)."""
-    return min(max(percent, 0) // BUCKET_WIDTH, BUCKETS - 1)
-
-
 def empty_buckets() -> list[int]:
     return [0] * BUCKETS
 

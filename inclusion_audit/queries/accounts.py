@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Organisation, User, utcnow
 from ..passwords import DUMMY_HASH, hash_password, verify_password
+from .tallies import tallies_kept
 
 __all__ = [
     "add_member",
@@ -103,12 +104,13 @@ def change_password(user: User, new_password: str) -> None:
 def update_profile(
     organisation: Organisation, *, name: str, org_type: str, size_band: str, area: str, groups: list[str]
 ) -> None:
-    organisation.name = name.strip()
-    organisation.org_type = org_type
-    organisation.size_band = size_band
-    organisation.area = area
-    organisation.groups = groups
-    organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
+    with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
+        organisation.name = name.strip()
+        organisation.org_type = org_type
+        organisation.size_band = size_band
+        organisation.area = area
+        organisation.groups = groups
+        organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
     db.session.commit()
 
 

@@ -10,6 +10,7 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
+from .tallies import tallies_kept
 
 __all__ = [
     "SaveResult",
@@ -166,13 +167,14 @@ def section_scores_of(guide: Guide) -> list[SectionScore]:
 def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     """Lock the audit and store its results and guide exactly as they are today."""
     guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
-    audit.status = "submitted"
-    audit.submitted_at = utcnow()
-    audit.submitted_by_id = user.id
-    audit.content_version = guide.content_version
-    audit.overall_percent = guide.overall.percent
-    audit.guide_snapshot = guide.to_dict()
-    audit.section_scores = section_scores_of(guide)
+    with tallies_kept(audit.organisation_id):
+        audit.status = "submitted"
+        audit.submitted_at = utcnow()
+        audit.submitted_by_id = user.id
+        audit.content_version = guide.content_version
+        audit.overall_percent = guide.overall.percent
+        audit.guide_snapshot = guide.to_dict()
+        audit.section_scores = section_scores_of(guide)
     db.session.commit()
     return guide
 

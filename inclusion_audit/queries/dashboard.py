@@ -1,19 +1,25 @@
 """Aggregate reads for the coordinator dashboard and the organisations' benchmark.
 
-Everything here is a GROUP BY or COUNT in the database. Scores come back as small histograms
-(counts per 10-point bucket per section), never as one row per audit. Raw counts are returned:
-the caller must pass them through `coordinator.suppression` before showing them to anyone.
+Scores come back as small histograms (counts per 10-point bucket per section), never one row per
+audit. Most views add up stored tallies (`tallies`); the rest, and the days at the edge of a period,
+are counted from the audits (`dashboard_raw`), and both give the same figures. Raw counts are
+returned: the caller must pass them through `coordinator.suppression` before showing them to anyone.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import ColumnElement, Integer, Subquery, case, cast, exists, extract, func, or_, select
+from sqlalchemy import func, or_, select
 
 from ..extensions import db
-from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore
+from ..models import Audit, Organisation
+from .dashboard_raw import Counts, raw_counts, raw_quarter_counts
+from .latest import Filters, in_period, latest_in_piece, latest_submitted_audits, profile_matches
+from .tallies import tallies_ready, tally_counts, tally_counts_by_period
+from .tally_cells import ANSWER, RESULTS, SCORE, quarter_number, scope_for, year_quarter
+from .tally_plan import latest_plan, quarter_plan
 
 __all__ = [
     "Buckets",
@@ -31,79 +37,29 @@ __all__ = [
 Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point buckets
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Which organisations and audits a figure covers. None means 'any'. `end` is exclusive."""
-
-    start: datetime | None = None
-    end: datetime | None = None
-    area: str | None = None
-    org_type: str | None = None
-    size_band: str | None = None
-    group: str | None = None
+def _scope(filters: Filters) -> str | None:
+    """The tally scope for these filters, or None if the view must be counted from the audits."""
+    scope = scope_for(filters.area, filters.org_type, filters.size_band, filters.group)
+    return scope if scope is not None and tallies_ready() else None
 
 
-def in_period(column, filters: Filters) -> list[ColumnElement[bool]]:
-    conditions = []
-    if filters.start is not None:
-        conditions.append(column >= filters.start)
-    if filters.end is not None:
-        conditions.append(column < filters.end)
-    return conditions
+def _latest_counts(filters: Filters, measure: str) -> Counts:
+    """Counts over each matching organisation's latest audit in the period."""
+    scope = _scope(filters)
+    plan = None if scope is None else latest_plan(filters.start, filters.end)
+    if scope is None or plan is None:
+        return raw_counts(latest_submitted_audits(filters), (measure,))
+    counts = tally_counts(scope, plan, (measure,))
+    for piece in plan.pieces:
+        counts += raw_counts(latest_in_piece(filters, piece), (measure,))
+    return counts
 
 
-def profile_matches(filters: Filters) -> list[ColumnElement[bool]]:
-    conditions = []
-    if filters.area:
-        conditions.append(Organisation.area == filters.area)
-    if filters.org_type:
-        conditions.append(Organisation.org_type == filters.org_type)
-    if filters.size_band:
-        conditions.append(Organisation.size_band == filters.size_band)
-    if filters.group:
-        serves = OrganisationGroup.organisation_id == Organisation.id, OrganisationGroup.group == filters.group
-        conditions.append(exists().where(*serves))
-    return conditions
-
-
-def latest_submitted_audits(filters: Filters, *extra: ColumnElement[bool]) -> Subquery:
-    """(audit_id, organisation_id) of each matching organisation's latest audit submitted in the period."""
-    ranked = (
-        select(
-            Audit.id.label("audit_id"),
-            Audit.organisation_id.label("organisation_id"),
-            func.row_number()
-            .over(partition_by=Audit.organisation_id, order_by=(Audit.submitted_at.desc(), Audit.id.desc()))
-            .label("rank"),
-        )
-        .join(Organisation, Organisation.id == Audit.organisation_id)
-        .where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters), *profile_matches(filters), *extra)
-        .subquery()
-    )
-    return select(ranked.c.audit_id, ranked.c.organisation_id).where(ranked.c.rank == 1).subquery("latest")
-
-
-def _scored() -> Subquery:
-    # Bucketed in a subquery so GROUP BY names a plain column (PostgreSQL will not match two copies
-    # of an expression whose constants are separate bound parameters).
-    bucket = case((SectionScore.percent >= 90, 9), else_=SectionScore.percent // 10)
-    return (
-        select(SectionScore.audit_id, SectionScore.section_id, bucket.label("bucket"))
-        .where(SectionScore.percent.is_not(None))
-        .subquery("scored")
-    )
-
-
-def _buckets_of(latest: Subquery) -> Buckets:
-    scored = _scored()
-    rows = db.session.execute(
-        select(scored.c.section_id, scored.c.bucket, func.count())
-        .join(latest, latest.c.audit_id == scored.c.audit_id)
-        .group_by(scored.c.section_id, scored.c.bucket)
-    )
+def _buckets(counts: Counts) -> Buckets:
     result: Buckets = {}
-    for section_id, bucket, count in rows:
-        result.setdefault(section_id, [0] * 10)[int(bucket)] = count
+    for (measure, section_id, bucket), n in counts.items():
+        if measure == SCORE:
+            result.setdefault(section_id, [0] * 10)[int(bucket)] += n
     return result
 
 
@@ -117,51 +73,36 @@ class Headline:
 
 def headline(filters: Filters) -> Headline:
     profile = profile_matches(filters)
-    organisations = select(func.count(Organisation.id)).where(*in_period(Organisation.created_at, filters), *profile)
-    audits = select(func.count(Audit.id)).join(Organisation, Organisation.id == Audit.organisation_id).where(*profile)
+    # count(*) rather than count(id), so SQLite may count entries in the smallest index instead of rows.
+    organisations = (
+        select(func.count()).select_from(Organisation).where(*in_period(Organisation.created_at, filters), *profile)
+    )
+    audits = select(func.count()).select_from(Audit)
+    if profile:  # the join costs a lookup per audit, so only when a profile filter needs it
+        audits = audits.join(Organisation, Organisation.id == Audit.organisation_id).where(*profile)
     started = audits.where(*in_period(Audit.started_at, filters))
     submitted = audits.where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters))
-    with_results = select(func.count()).select_from(latest_submitted_audits(filters))
-    row = db.session.execute(
-        select(*(q.scalar_subquery() for q in (organisations, started, submitted, with_results)))
-    ).one()
-    return Headline(*row)
+    row = db.session.execute(select(*(q.scalar_subquery() for q in (organisations, started, submitted)))).one()
+    return Headline(*row, _latest_counts(filters, RESULTS)[RESULTS, "", ""])
 
 
 def section_buckets(filters: Filters) -> Buckets:
-    return _buckets_of(latest_submitted_audits(filters))
+    return _buckets(_latest_counts(filters, SCORE))
 
 
 def quarter_buckets(filters: Filters) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], Buckets]]:
     """Per (year, quarter): organisations that submitted, and their section histograms (latest in the quarter)."""
-    year = cast(extract("year", Audit.submitted_at), Integer)
-    quarter = (cast(extract("month", Audit.submitted_at), Integer) + 2) // 3
-    newest = (Audit.submitted_at.desc(), Audit.id.desc())
-    ranked = (
-        select(
-            Audit.id.label("audit_id"),
-            year.label("year"),
-            quarter.label("quarter"),
-            func.row_number().over(partition_by=(Audit.organisation_id, year, quarter), order_by=newest).label("rank"),
-        )
-        .join(Organisation, Organisation.id == Audit.organisation_id)
-        .where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters), *profile_matches(filters))
-        .subquery("ranked")
-    )
-    firsts = select(ranked.c.audit_id, ranked.c.year, ranked.c.quarter).where(ranked.c.rank == 1).subquery("firsts")
-    counts_rows = db.session.execute(
-        select(firsts.c.year, firsts.c.quarter, func.count()).group_by(firsts.c.year, firsts.c.quarter)
-    )
-    organisations = {(int(y), int(q)): n for y, q, n in counts_rows}
-    scored = _scored()
-    rows = db.session.execute(
-        select(firsts.c.year, firsts.c.quarter, scored.c.section_id, scored.c.bucket, func.count())
-        .join(scored, scored.c.audit_id == firsts.c.audit_id)
-        .group_by(firsts.c.year, firsts.c.quarter, scored.c.section_id, scored.c.bucket)
-    )
-    buckets: dict[tuple[int, int], Buckets] = {}
-    for y, q, section_id, bucket, count in rows:
-        buckets.setdefault((int(y), int(q)), {}).setdefault(section_id, [0] * 10)[int(bucket)] = count
+    scope = _scope(filters)
+    if scope is None:
+        by_quarter = raw_quarter_counts(filters)
+    else:
+        plan = quarter_plan(filters.start, filters.end)
+        by_quarter = tally_counts_by_period(scope, plan, (RESULTS, SCORE)) if plan.has_range else {}
+        for piece in plan.pieces:
+            extra = raw_counts(latest_in_piece(filters, piece), (RESULTS, SCORE))
+            by_quarter[quarter_number(piece.start)] = by_quarter.get(quarter_number(piece.start), Counter()) + extra
+    organisations = {year_quarter(q): c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
+    buckets = {year_quarter(q): _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
     return organisations, buckets
 
 
@@ -174,18 +115,11 @@ class QuestionGap:
 
 def question_gaps(filters: Filters, limit: int = 10) -> list[QuestionGap]:
     """Questions most often answered 'Not started' or 'Not sure' in each organisation's latest audit."""
-    latest = latest_submitted_audits(filters)
-    not_started = func.sum(case((Answer.value == "not_started", 1), else_=0))
-    dont_know = func.sum(case((Answer.value == "dont_know", 1), else_=0))
-    rows = db.session.execute(
-        select(Answer.question_id, not_started, dont_know)
-        .join(latest, latest.c.audit_id == Answer.audit_id)
-        .group_by(Answer.question_id)
-        .having(not_started + dont_know > 0)
-        .order_by((not_started + dont_know).desc(), Answer.question_id)
-        .limit(limit)
-    )
-    return [QuestionGap(question_id, int(ns), int(dk)) for question_id, ns, dk in rows]
+    per_question: dict[str, list[int]] = {}
+    for (_, question_id, value), n in _latest_counts(filters, ANSWER).items():
+        per_question.setdefault(question_id, [0, 0])[0 if value == "not_started" else 1] += n
+    ranked = sorted(per_question.items(), key=lambda item: (-sum(item[1]), item[0]))
+    return [QuestionGap(question_id, ns, dk) for question_id, (ns, dk) in ranked[:limit] if ns + dk]
 
 
 def similar_buckets(organisation_id: int, org_type: str | None, size_band: str | None) -> tuple[int, Buckets]:
@@ -198,5 +132,5 @@ def similar_buckets(organisation_id: int, org_type: str | None, size_band: str |
     if not alike:
         return 0, {}
     latest = latest_submitted_audits(Filters(), Organisation.id != organisation_id, or_(*alike))
-    count = db.session.scalar(select(func.count()).select_from(latest)) or 0
-    return count, _buckets_of(latest)
+    counts = raw_counts(latest, (RESULTS, SCORE))
+    return counts[RESULTS, "", ""], _buckets(counts)

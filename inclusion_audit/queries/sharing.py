@@ -13,7 +13,7 @@ from sqlalchemy import case, func, select
 
 from ..extensions import db
 from ..models import AccessLog, Audit, Organisation, OrganisationGroup, SectionScore, User, utcnow
-from .dashboard import Filters, in_period, latest_submitted_audits, profile_matches
+from .latest import Filters, in_period, latest_submitted_audits, profile_matches
 
 __all__ = [
     "AccessEntry",

@@ -12,6 +12,7 @@ from inclusion_audit.coordinator.figures import distribution_rows, gap_rows, hea
 from inclusion_audit.coordinator.stats import quartiles
 from inclusion_audit.models import utcnow
 from inclusion_audit.queries import Filters
+from inclusion_audit.queries.tallies import rebuild_tallies
 
 from .fixture import OLD_DAYS, RECENT_DAYS, build, quarter_of
 
@@ -21,10 +22,13 @@ ALL = Filters()
 ALL_BUCKETS = [0, 1, 1, 1, 1, 2, 5, 4, 0, 1]
 
 
-@pytest.fixture
-def fixture_app(app):
+@pytest.fixture(params=["counted from the audits", "from stored tallies"])
+def fixture_app(app, request):
+    """Every figure below must come out the same whether the tallies have been built or not."""
     build(app)
     with app.app_context():
+        if request.param == "from stored tallies":
+            rebuild_tallies()
         yield app
 
 

@@ -1,0 +1,215 @@
+"""The dashboard's figures, from stored tallies and from the audits, against a plain Python working-out.
+
+Hypothesis builds small worlds of organisations and audits with awkward dates (month, quarter and year
+boundaries; two audits in the same second) and asks for every kind of period and filter the dashboard
+can be given. Both ways of counting must agree with each other and with the by-hand definition:
+each organisation counts once, by its latest audit submitted in the period.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete
+
+from inclusion_audit import queries
+from inclusion_audit.coordinator.filters import period_choices, period_range
+from inclusion_audit.extensions import db
+from inclusion_audit.models import (
+    Answer,
+    Audit,
+    AuditSection,
+    Organisation,
+    OrganisationGroup,
+    ResultTally,
+    SectionScore,
+    TallyBuild,
+)
+from inclusion_audit.queries import Filters
+from inclusion_audit.queries.tallies import rebuild_tallies, tallies_ready
+from inclusion_audit.queries.tally_cells import bucket_of, quarter_number, year_quarter
+
+AREAS, TYPES, SIZES, GROUPS = ("corby", "kettering"), ("charity", "cic"), ("under_10", "over_50"), ("justice", "drugs")
+SECTIONS, QUESTIONS = ("s1", "s2"), ("q1", "q2", "q3")
+# Dates that sit on, or a moment either side of, the boundaries the tallies are stored by.
+EDGES = [datetime(2025, 1, 1), datetime(2025, 4, 1), datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 7, 1)]
+MOMENTS = st.one_of(
+    st.sampled_from(EDGES).flatmap(lambda edge: st.sampled_from([edge - timedelta(seconds=1), edge, edge])),
+    st.datetimes(min_value=datetime(2024, 11, 1), max_value=datetime(2026, 11, 30)).map(
+        lambda moment: moment.replace(microsecond=0)
+    ),
+)
+
+
+@dataclass
+class AuditSpec:
+    submitted_at: datetime | None  # None: still in progress
+    percents: dict[str, int | None]
+    answers: dict[str, str]
+    id: int = 0
+
+
+@dataclass
+class OrgSpec:
+    area: str | None
+    org_type: str | None
+    size_band: str | None
+    groups: list[str]
+    created_at: datetime
+    audits: list[AuditSpec] = field(default_factory=list)
+
+
+audit_specs = st.builds(
+    AuditSpec,
+    submitted_at=st.one_of(st.none(), MOMENTS, MOMENTS),
+    percents=st.fixed_dictionaries({s: st.one_of(st.none(), st.integers(0, 100)) for s in SECTIONS}),
+    answers=st.dictionaries(st.sampled_from(QUESTIONS), st.sampled_from(["not_started", "dont_know", "partly"])),
+)
+org_specs = st.builds(
+    OrgSpec,
+    area=st.one_of(st.none(), st.sampled_from(AREAS)),
+    org_type=st.one_of(st.none(), st.sampled_from(TYPES)),
+    size_band=st.one_of(st.none(), st.sampled_from(SIZES)),
+    groups=st.lists(st.sampled_from(GROUPS), unique=True),
+    created_at=MOMENTS,
+    audits=st.lists(audit_specs, max_size=4),
+)
+
+
+@st.composite
+def filter_sets(draw) -> Filters:
+    if draw(st.booleans()):
+        today = draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31)))
+        start, end = period_range(draw(st.sampled_from([value for value, _ in period_choices(today)])), today)
+    else:  # any period at all, as the query functions allow
+        start, end = draw(st.one_of(st.none(), MOMENTS)), draw(st.one_of(st.none(), MOMENTS))
+    profile = {
+        "area": st.sampled_from(AREAS),
+        "org_type": st.sampled_from(TYPES),
+        "size_band": st.sampled_from(SIZES),
+        "group": st.sampled_from(GROUPS),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(profile)), max_size=2, unique=True))
+    return Filters(start=start, end=end, **{name: draw(profile[name]) for name in chosen})
+
+
+def store(orgs: list[OrgSpec]) -> None:
+    for model in (ResultTally, TallyBuild, Answer, SectionScore, AuditSection, Audit, OrganisationGroup, Organisation):
+        db.session.execute(delete(model))
+    for number, spec in enumerate(orgs):
+        organisation = Organisation(
+            name=f"Org {number}",
+            area=spec.area,
+            org_type=spec.org_type,
+            size_band=spec.size_band,
+            created_at=spec.created_at,
+        )
+        organisation.groups = spec.groups
+        db.session.add(organisation)
+        for audit_spec in spec.audits:
+            when = audit_spec.submitted_at
+            audit = Audit(
+                organisation=organisation,
+                status="in_progress" if when is None else "submitted",
+                started_at=(when or spec.created_at) - timedelta(days=2),
+                submitted_at=when,
+            )
+            audit.answers = [Answer(question_id=q, value=v) for q, v in audit_spec.answers.items()]
+            if when is not None:
+                audit.section_scores = [SectionScore(section_id=s, percent=p) for s, p in audit_spec.percents.items()]
+            db.session.add(audit)
+            db.session.flush()
+            audit_spec.id = audit.id
+    db.session.commit()
+
+
+def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:
+    return (start is None or moment >= start) and (end is None or moment < end)
+
+
+def _matches(spec: OrgSpec, filters: Filters) -> bool:
+    wanted = {"area": filters.area, "org_type": filters.org_type, "size_band": filters.size_band}
+    if any(value is not None and getattr(spec, name) != value for name, value in wanted.items()):
+        return False
+    return filters.group is None or filters.group in spec.groups
+
+
+def _latest(audits: list[AuditSpec]) -> AuditSpec | None:
+    return max(audits, key=lambda audit: (audit.submitted_at, audit.id), default=None)
+
+
+def _buckets(audits) -> dict[str, list[int]]:
+    result: dict[str, list[int]] = {}
+    for audit in audits:
+        for section_id, percent in audit.percents.items():
+            if percent is not None:
+                result.setdefault(section_id, [0] * 10)[bucket_of(percent)] += 1
+    return result
+
+
+def by_hand(orgs: list[OrgSpec], filters: Filters):
+    """The figures, straight from their definition."""
+    matching = [spec for spec in orgs if _matches(spec, filters)]
+    submitted = {id(spec): [a for a in spec.audits if a.submitted_at is not None] for spec in matching}
+    in_period = {key: [a for a in audits if _within(a.submitted_at, filters.start, filters.end)]
+                 for key, audits in submitted.items()}  # fmt: skip
+    latest = [audit for audits in in_period.values() if (audit := _latest(audits))]
+    gaps = Counter((q, v) for audit in latest for q, v in audit.answers.items() if v != "partly")
+    ranked = sorted({q for q, _ in gaps}, key=lambda q: (-gaps[q, "not_started"] - gaps[q, "dont_know"], q))
+    per_quarter: dict[int, list[AuditSpec]] = {}
+    for audits in in_period.values():
+        quarters: dict[int, list[AuditSpec]] = {}
+        for audit in audits:
+            quarters.setdefault(quarter_number(audit.submitted_at), []).append(audit)
+        for quarter, listed in quarters.items():
+            per_quarter.setdefault(quarter, []).append(_latest(listed))
+    started = [(a.submitted_at or spec.created_at) - timedelta(days=2) for spec in matching for a in spec.audits]
+    headline = queries.Headline(
+        sum(_within(spec.created_at, filters.start, filters.end) for spec in matching),
+        sum(_within(moment, filters.start, filters.end) for moment in started),
+        sum(len(audits) for audits in in_period.values()),
+        len(latest),
+    )
+    return {
+        "headline": headline,
+        "buckets": _buckets(latest),
+        "gaps": [queries.QuestionGap(q, gaps[q, "not_started"], gaps[q, "dont_know"]) for q in ranked],
+        "quarters": (
+            {year_quarter(q): len(audits) for q, audits in per_quarter.items()},
+            {year_quarter(q): _buckets(audits) for q, audits in per_quarter.items()},
+        ),
+    }
+
+
+def from_queries(filters: Filters):
+    return {
+        "headline": queries.headline(filters),
+        "buckets": queries.section_buckets(filters),
+        "gaps": queries.question_gaps(filters, limit=len(QUESTIONS)),
+        "quarters": queries.quarter_buckets(filters),
+    }
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(orgs=st.lists(org_specs, max_size=7), filter_list=st.lists(filter_sets(), min_size=1, max_size=4))
+def test_stored_tallies_and_the_audits_give_the_figures_by_hand(app_context, orgs, filter_list):
+    store(orgs)
+    assert not tallies_ready()
+    counted_from_audits = [from_queries(filters) for filters in filter_list]
+    rebuild_tallies()
+    assert tallies_ready()
+    for filters, from_audits in zip(filter_list, counted_from_audits, strict=True):
+        expected = by_hand(orgs, filters)
+        assert from_audits == expected, f"counted from the audits, {filters}"
+        assert from_queries(filters) == expected, f"from the stored tallies, {filters}"

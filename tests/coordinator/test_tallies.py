@@ -1,0 +1,187 @@
+"""The stored tallies stay right as organisations submit, change their profile and leave, and can be rebuilt."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, func, select, update
+
+from inclusion_audit import queries
+from inclusion_audit.content_store import get_content
+from inclusion_audit.extensions import db
+from inclusion_audit.models import Organisation, OrganisationGroup, ResultTally, TallyBuild, User
+from inclusion_audit.queries import Filters
+from inclusion_audit.queries.tallies import TALLY_VERSION, rebuild_tallies, tallies_ready, tally_differences
+from tests.audit.helpers import complete_audit, example, fill_profile
+from tests.conftest import PASSWORD, post_page
+
+
+@pytest.fixture
+def ready(app):
+    """Tallies built (empty) before anything happens, as after `make db` on a new deployment."""
+    with app.app_context():
+        rebuild_tallies()
+    return app
+
+
+def check_tallies(app) -> None:
+    with app.app_context():
+        assert tallies_ready()
+        assert tally_differences() == []
+
+
+def results(app, **filters) -> int:
+    with app.app_context():
+        return queries.headline(Filters(**filters)).organisations_with_results
+
+
+def test_submitting_an_audit_adds_it_to_the_tallies(ready, member_client):
+    complete_audit(member_client, ready)
+    check_tallies(ready)
+    area = example("starting-out")["profile"]["area"]
+    assert results(ready) == results(ready, area=area) == 1
+    with ready.app_context():
+        assert sum(queries.section_buckets(Filters())["commitment"]) == 1
+
+
+def test_a_second_audit_replaces_the_first_in_current_figures(ready, member_client):
+    complete_audit(member_client, ready)
+    assert member_client.post("/audit/new").status_code == 302
+    assert member_client.post("/audit/submit").status_code == 302  # the answers carried over are complete
+    check_tallies(ready)
+    assert results(ready) == 1
+    with ready.app_context():
+        # Both audits are this quarter's, so the quarter counts the organisation once, by the second.
+        organisations, _ = queries.quarter_buckets(Filters())
+        assert list(organisations.values()) == [1]
+
+
+def test_changing_the_profile_moves_the_organisation_between_filters(ready, member_client):
+    complete_audit(member_client, ready)
+    profile = dict(example("starting-out")["profile"])
+    old_area, new_area = profile["area"], "kettering" if profile["area"] != "kettering" else "corby"
+    fill_profile(member_client, {**profile, "area": new_area})
+    check_tallies(ready)
+    assert results(ready, area=old_area) == 0
+    assert results(ready, area=new_area) == 1
+
+
+def test_deleting_the_organisation_takes_it_out_of_the_tallies(ready, member_client):
+    complete_audit(member_client, ready)
+    post_page(member_client, "/audit/delete", {"confirm": "y", "password": PASSWORD})
+    check_tallies(ready)
+    assert results(ready) == 0
+    with ready.app_context():
+        assert db.session.scalar(select(func.sum(ResultTally.count))) == 0
+
+
+def test_until_built_nothing_is_stored_and_the_figures_come_from_the_audits(app, member_client, runner):
+    complete_audit(member_client, app)
+    with app.app_context():
+        assert not tallies_ready()
+        assert db.session.scalar(select(func.count()).select_from(ResultTally)) == 0
+    assert results(app) == 1
+    result = runner.invoke(args=["figures", "rebuild", "--if-needed"])
+    assert result.exit_code == 0 and "Rebuilt the dashboard figures" in result.output
+    check_tallies(app)
+    assert results(app) == 1
+    again = runner.invoke(args=["figures", "rebuild", "--if-needed"])
+    assert "already" in again.output or "up to date" in again.output
+
+
+def test_tallies_built_by_older_code_are_not_used(ready):
+    with ready.app_context():
+        db.session.execute(update(TallyBuild).values(version=TALLY_VERSION - 1))
+        db.session.commit()
+        assert not tallies_ready()
+
+
+def test_figures_check_reports_a_wrong_count(ready, member_client, runner):
+    complete_audit(member_client, ready)
+    assert runner.invoke(args=["figures", "check"]).exit_code == 0
+    with ready.app_context():
+        db.session.execute(update(ResultTally).where(ResultTally.measure == "results").values(count=7))
+        db.session.commit()
+    result = runner.invoke(args=["figures", "check"])
+    assert result.exit_code == 1
+    assert "stored 7, should be 1" in result.output
+    assert "Run `flask figures rebuild`" in result.output
+    runner.invoke(args=["figures", "rebuild"])
+    assert runner.invoke(args=["figures", "check"]).exit_code == 0
+
+
+def test_figures_check_before_any_build_says_what_to_do(runner):
+    result = runner.invoke(args=["figures", "check"])
+    assert result.exit_code == 1
+    assert "have not been built" in result.output
+
+
+# Random sequences of what organisations do, at chosen moments, against a rebuild after each step.
+MOMENTS = st.sampled_from(
+    [datetime(2025, 3, 31, 23, 59, 59), datetime(2025, 4, 1), datetime(2025, 12, 31), datetime(2026, 1, 15)]
+)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("submit"), st.integers(0, 3), MOMENTS, st.integers(0, 3)),
+        st.tuples(st.just("profile"), st.integers(0, 3), st.sampled_from(["corby", "kettering"]), st.booleans()),
+        st.tuples(st.just("delete"), st.integers(0, 3)),
+    ),
+    max_size=8,
+)
+
+
+def _existing(index: int) -> Organisation | None:
+    return db.session.scalar(select(Organisation).where(Organisation.name == f"Sequence organisation {index}"))
+
+
+def _organisation(index: int) -> tuple[Organisation, User]:
+    organisation = _existing(index)
+    if organisation is None:
+        name = f"Sequence organisation {index}"
+        organisation = Organisation(name=name, org_type="charity", area="corby")
+        db.session.add(User(email=f"seq{index}@example.org", password_hash="unused", organisation=organisation))
+        db.session.commit()
+    return organisation, organisation.members[0]
+
+
+def _submit(index: int, when: datetime, level: int, monkeypatch) -> None:
+    organisation, user = _organisation(index)
+    content = get_content()
+    value = ["not_started", "early", "partly", "embedded", "dont_know"][level]
+    for section in content.sections:
+        answers = {q.id: (value if value in q.values else q.options[0].value) for q in section.questions}
+        revision = queries.section_revision(queries.current_audit(organisation), section.id)
+        queries.save_section(organisation, user, section.id, answers, revision)
+    monkeypatch.setattr("inclusion_audit.queries.audits.utcnow", lambda: when)
+    queries.submit_audit(queries.current_audit(organisation), user, content)
+
+
+def _apply(step, monkeypatch) -> None:
+    if step[0] == "submit":
+        _submit(step[1], step[2], step[3], monkeypatch)
+    elif step[0] == "profile":
+        organisation, _ = _organisation(step[1])
+        groups = ["justice", "homelessness"] if step[3] else []
+        queries.update_profile(
+            organisation, name=organisation.name, org_type="charity", size_band="under_10", area=step[2], groups=groups
+        )
+    else:
+        organisation = _existing(step[1])
+        if organisation is not None:
+            queries.delete_organisation(organisation.id)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sequence=steps)
+def test_any_sequence_of_changes_leaves_the_tallies_as_a_rebuild_would(app, monkeypatch, sequence):
+    with app.app_context():
+        for model in (OrganisationGroup, User, Organisation):
+            db.session.execute(delete(model))
+        db.session.commit()
+        rebuild_tallies()
+        for step in sequence:
+            _apply(step, monkeypatch)
+            assert tally_differences() == [], f"after {step}"
