@@ -8,6 +8,7 @@ returned: the caller must pass them through `coordinator.suppression` before sho
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,8 +19,8 @@ from ..models import Audit, Organisation
 from .dashboard_raw import Counts, raw_counts, raw_quarter_counts
 from .latest import Filters, in_period, latest_in_piece, latest_submitted_audits, profile_matches
 from .tallies import tallies_ready, tally_counts, tally_counts_by_period
-from .tally_cells import ANSWER, RESULTS, SCORE, quarter_number, scope_for, year_quarter
-from .tally_plan import latest_plan, quarter_plan
+from .tally_cells import ANSWER, CURRENT, RESULTS, SCORE, quarter_number, scope_for, type_and_size_scope, year_quarter
+from .tally_plan import Plan, latest_plan, quarter_plan
 
 __all__ = [
     "Buckets",
@@ -35,12 +36,24 @@ __all__ = [
 ]
 
 Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point buckets
+logger = logging.getLogger(__name__)
+
+
+_warned_not_built = False
 
 
 def _scope(filters: Filters) -> str | None:
     """The tally scope for these filters, or None if the view must be counted from the audits."""
+    global _warned_not_built
     scope = scope_for(filters.area, filters.org_type, filters.size_band, filters.group)
-    return scope if scope is not None and tallies_ready() else None
+    if scope is None:
+        return None
+    if not tallies_ready():
+        if not _warned_not_built:  # once per process: the figures are still right, only slower
+            logger.warning("Dashboard tallies are not built; counting from the audits. Run `flask figures rebuild`.")
+            _warned_not_built = True
+        return None
+    return scope
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:
@@ -131,6 +144,19 @@ def similar_buckets(organisation_id: int, org_type: str | None, size_band: str |
         alike.append(Organisation.size_band == size_band)
     if not alike:
         return 0, {}
-    latest = latest_submitted_audits(Filters(), Organisation.id != organisation_id, or_(*alike))
-    counts = raw_counts(latest, (RESULTS, SCORE))
-    return counts[RESULTS, "", ""], _buckets(counts)
+    if not tallies_ready():
+        latest = latest_submitted_audits(Filters(), Organisation.id != organisation_id, or_(*alike))
+        counts = raw_counts(latest, (RESULTS, SCORE))
+        return counts[RESULTS, "", ""], _buckets(counts)
+    # Same type or same size = type + size - both; then leave out the organisation's own latest audit.
+    everything = Plan(CURRENT, None, None)  # all time: each organisation's latest audit of all
+    counts: Counts = Counter()
+    if org_type:
+        counts.update(tally_counts(f"org_type={org_type}", everything, (RESULTS, SCORE)))
+    if size_band:
+        counts.update(tally_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
+    if org_type and size_band:
+        counts.subtract(tally_counts(type_and_size_scope(org_type, size_band), everything, (RESULTS, SCORE)))
+    own = latest_submitted_audits(Filters(), Organisation.id == organisation_id, or_(*alike))
+    counts.subtract(raw_counts(own, (RESULTS, SCORE)))
+    return counts[RESULTS, "", ""], _buckets(+counts)

@@ -72,11 +72,23 @@ def year_quarter(number: int) -> tuple[int, int]:
     return number // 4, number % 4 + 1
 
 
+def type_and_size_scope(org_type: str, size_band: str) -> str:
+    """The one two-answer scope: for the results page's "similar organisations" (same type or same size),
+    counted as type + size - both. Kept for current audits' results and scores only."""
+    return f"org_type={org_type}&size_band={size_band}"
+
+
 def scopes_of(profile: ProfileKeys) -> list[str]:
     scopes = [""]
     scopes += [f"{name}={getattr(profile, name)}" for name in PROFILE_FIELDS if getattr(profile, name)]
     scopes += [f"group={group}" for group in profile.groups]
+    if profile.org_type and profile.size_band:
+        scopes.append(type_and_size_scope(profile.org_type, profile.size_band))
     return scopes
+
+
+def _counted(scope: str, span: str, measure: str) -> bool:
+    return "&" not in scope or (span == CURRENT and measure != ANSWER)
 
 
 def scope_for(area: str | None, org_type: str | None, size_band: str | None, group: str | None) -> str | None:
@@ -129,14 +141,20 @@ def count_cells(
     # numbers standing for its (scope, span, period) prefixes; the lists are gathered per fact and
     # counted in one Counter call each. (Tuples as keys would be hashed again at every step.)
     prefix_numbers: dict[tuple[str, str, int], int] = {}
-    prefixes: dict[int, list[int]] = {}
+    prefixes: dict[tuple[int, bool], list[int]] = {}  # (audit id, is an answer) -> prefix numbers
     lists_by_fact: dict[tuple[str, str, str], list[list[int]]] = {}
     for audit_id, measure, item, value in facts:
-        wanted = prefixes.get(audit_id)
+        wanted = prefixes.get((audit_id, measure == ANSWER))
         if wanted is None:
             organisation_id, places = slots.get(audit_id, (0, []))
-            keys = [(scope, span, period) for scope in scopes.get(organisation_id, ()) for span, period in places]
-            wanted = prefixes[audit_id] = [prefix_numbers.setdefault(key, len(prefix_numbers)) for key in keys]
+            keys = [
+                (scope, span, period)
+                for scope in scopes.get(organisation_id, ())
+                for span, period in places
+                if _counted(scope, span, measure)
+            ]
+            wanted = [prefix_numbers.setdefault(key, len(prefix_numbers)) for key in keys]
+            prefixes[audit_id, measure == ANSWER] = wanted
         if wanted:
             lists_by_fact.setdefault((measure, item, value), []).append(wanted)
     prefix_of = {number: key for key, number in prefix_numbers.items()}

@@ -62,6 +62,7 @@ class OrgSpec:
     groups: list[str]
     created_at: datetime
     audits: list[AuditSpec] = field(default_factory=list)
+    id: int = 0
 
 
 audit_specs = st.builds(
@@ -125,6 +126,8 @@ def store(orgs: list[OrgSpec]) -> None:
             db.session.add(audit)
             db.session.flush()
             audit_spec.id = audit.id
+        db.session.flush()
+        spec.id = organisation.id
     db.session.commit()
 
 
@@ -186,6 +189,19 @@ def by_hand(orgs: list[OrgSpec], filters: Filters):
     }
 
 
+def similar_by_hand(orgs: list[OrgSpec], me: OrgSpec, org_type: str | None, size_band: str | None):
+    """Other organisations of the same type or the same size, by their latest audit of all."""
+    if not org_type and not size_band:
+        return 0, {}
+    alike = [
+        spec
+        for spec in orgs
+        if spec is not me and ((org_type and spec.org_type == org_type) or (size_band and spec.size_band == size_band))
+    ]
+    latest = [audit for spec in alike if (audit := _latest([a for a in spec.audits if a.submitted_at]))]
+    return len(latest), _buckets(latest)
+
+
 def from_queries(filters: Filters):
     return {
         "headline": queries.headline(filters),
@@ -202,14 +218,26 @@ def app_context(app):
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(orgs=st.lists(org_specs, max_size=7), filter_list=st.lists(filter_sets(), min_size=1, max_size=4))
-def test_stored_tallies_and_the_audits_give_the_figures_by_hand(app_context, orgs, filter_list):
+@given(
+    orgs=st.lists(org_specs, max_size=7),
+    filter_list=st.lists(filter_sets(), min_size=1, max_size=4),
+    similar=st.tuples(
+        st.integers(0, 6), st.one_of(st.none(), st.sampled_from(TYPES)), st.one_of(st.none(), st.sampled_from(SIZES))
+    ),
+)
+def test_stored_tallies_and_the_audits_give_the_figures_by_hand(app_context, orgs, filter_list, similar):
     store(orgs)
+    me = orgs[similar[0] % len(orgs)] if orgs else None
     assert not tallies_ready()
     counted_from_audits = [from_queries(filters) for filters in filter_list]
+    similar_from_audits = queries.similar_buckets(me.id, *similar[1:]) if me else None
     rebuild_tallies()
     assert tallies_ready()
     for filters, from_audits in zip(filter_list, counted_from_audits, strict=True):
         expected = by_hand(orgs, filters)
         assert from_audits == expected, f"counted from the audits, {filters}"
         assert from_queries(filters) == expected, f"from the stored tallies, {filters}"
+    if me:
+        expected_similar = similar_by_hand(orgs, me, *similar[1:])
+        assert similar_from_audits == expected_similar, "similar organisations, counted from the audits"
+        assert queries.similar_buckets(me.id, *similar[1:]) == expected_similar, "similar, from the tallies"
