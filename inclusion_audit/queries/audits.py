@@ -166,15 +166,19 @@ def section_scores_of(guide: Guide) -> list[SectionScore]:
 
 def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     """Lock the audit and store its results and guide exactly as they are today."""
-    guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
-    with tallies_kept(audit.organisation_id):
-        audit.status = "submitted"
-        audit.submitted_at = utcnow()
-        audit.submitted_by_id = user.id
-        audit.content_version = guide.content_version
-        audit.overall_percent = guide.overall.percent
-        audit.guide_snapshot = guide.to_dict()
-        audit.section_scores = section_scores_of(guide)
+    with tallies_kept(audit.organisation_id):  # also waits for any other change to this organisation
+        db.session.refresh(audit)
+        if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
+            guide = Guide.from_dict(audit.guide_snapshot)
+        else:
+            guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
+            audit.status = "submitted"
+            audit.submitted_at = utcnow()
+            audit.submitted_by_id = user.id
+            audit.content_version = guide.content_version
+            audit.overall_percent = guide.overall.percent
+            audit.guide_snapshot = guide.to_dict()
+            audit.section_scores = section_scores_of(guide)
     db.session.commit()
     return guide
 

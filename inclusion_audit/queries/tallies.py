@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Select, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..extensions import db
@@ -34,6 +34,7 @@ from .tally_plan import Plan
 
 __all__ = [
     "TALLY_VERSION",
+    "lock_organisation",
     "rebuild_tallies",
     "tallies_kept",
     "tallies_ready",
@@ -153,12 +154,21 @@ def _add(changes: Counter[Cell]) -> None:
     db.session.execute(statement, rows)
 
 
+def lock_organisation(organisation_id: int) -> None:
+    """Hold the organisation's row until the transaction ends, so that two changes to one organisation
+    (a double-clicked Submit, two colleagues at once) run one after the other and never both start from
+    the same "before". A write that changes nothing, rather than SELECT ... FOR UPDATE, because SQLite has
+    no row locks: its first write in a transaction takes the database's write lock instead."""
+    db.session.execute(
+        update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id),
+        execution_options={"synchronize_session": False},
+    )
+
+
 @contextmanager
 def tallies_kept(organisation_id: int) -> Iterator[None]:
     """Wrap any change to one organisation's profile or submitted audits; the caller commits."""
-    # Lock the organisation first (PostgreSQL), so that two changes to it cannot both start from the
-    # same "before". SQLite allows one writer at a time and refuses a write based on a stale read.
-    db.session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
+    lock_organisation(organisation_id)
     if not tallies_ready():
         yield
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import datetime
 
 import pytest
@@ -12,8 +14,8 @@ from sqlalchemy import delete, func, select, update
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation, OrganisationGroup, ResultTally, TallyBuild, User
-from inclusion_audit.queries import Filters
+from inclusion_audit.models import Organisation, OrganisationGroup, ResultTally, SectionScore, TallyBuild, User
+from inclusion_audit.queries import Filters, tallies
 from inclusion_audit.queries.tallies import TALLY_VERSION, rebuild_tallies, tallies_ready, tally_differences
 from tests.audit.helpers import complete_audit, example, fill_profile
 from tests.conftest import PASSWORD, post_page
@@ -189,3 +191,46 @@ def test_any_sequence_of_changes_leaves_the_tallies_as_a_rebuild_would(app, monk
         for step in sequence:
             _apply(step, monkeypatch)
             assert tally_differences() == [], f"after {step}"
+
+
+def test_a_double_clicked_submit_is_counted_once(ready, member_client, monkeypatch):
+    """Two submissions of one audit at the same moment: the second waits for the first, then changes nothing."""
+    complete_audit(member_client, ready, submit=False)
+    with ready.app_context():
+        organisation_id = db.session.scalar(select(Organisation.id))
+    both_read = threading.Barrier(2)
+    real = tallies.organisation_contributions
+
+    def contributions_then_pause(organisation_ids):
+        counted = real(organisation_ids)
+        if not getattr(paused, "done", False):  # only after each thread's "before"
+            paused.done = True
+            # Without the organisation lock both threads would meet here, each with the same "before".
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_read.wait(timeout=2)
+        return counted
+
+    paused = threading.local()
+    monkeypatch.setattr(tallies, "organisation_contributions", contributions_then_pause)
+    errors = []
+
+    def submit() -> None:
+        try:
+            with ready.app_context():
+                organisation = db.session.get(Organisation, organisation_id)
+                audit = queries.current_audit(organisation)
+                queries.submit_audit(audit, organisation.members[0], get_content())
+        except Exception as error:  # reported below, with the other thread's
+            errors.append(error)
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert both_read.broken, "the second submission should have waited for the first"
+    check_tallies(ready)
+    assert results(ready) == 1
+    with ready.app_context():
+        assert db.session.scalar(select(func.count()).select_from(SectionScore)) == len(get_content().sections)
