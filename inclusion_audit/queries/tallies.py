@@ -53,21 +53,22 @@ def tallies_ready() -> bool:
     return db.session.scalar(select(TallyBuild.version).where(TallyBuild.id == 1)) == TALLY_VERSION
 
 
-def _org_filter(column, organisation_ids: Sequence[int] | None) -> list:
-    return [] if organisation_ids is None else [column.in_(organisation_ids)]
+def _only(column, ids: Sequence[int] | None) -> list:
+    """A condition limiting `column` to `ids`; none at all when `ids` is None (everything)."""
+    return [] if ids is None else [column.in_(ids)]
 
 
 def _scopes(organisation_ids: Sequence[int] | None) -> dict[int, list[str]]:
     groups: dict[int, list[str]] = {}
     for organisation_id, group in db.session.execute(
         select(OrganisationGroup.organisation_id, OrganisationGroup.group).where(
-            *_org_filter(OrganisationGroup.organisation_id, organisation_ids)
+            *_only(OrganisationGroup.organisation_id, organisation_ids)
         )
     ):
         groups.setdefault(organisation_id, []).append(group)
     rows = db.session.execute(
         select(Organisation.id, Organisation.area, Organisation.org_type, Organisation.size_band).where(
-            *_org_filter(Organisation.id, organisation_ids)
+            *_only(Organisation.id, organisation_ids)
         )
     )
     return {row[0]: scopes_of(ProfileKeys(*row[1:], groups=tuple(sorted(groups.get(row[0], ()))))) for row in rows}
@@ -77,7 +78,7 @@ def _slots(organisation_ids: Sequence[int] | None) -> Slots:
     audits: dict[int, list[SubmittedAudit]] = {}
     for audit_id, organisation_id, when in db.session.execute(
         select(Audit.id, Audit.organisation_id, Audit.submitted_at).where(
-            Audit.status == "submitted", *_org_filter(Audit.organisation_id, organisation_ids)
+            Audit.status == "submitted", *_only(Audit.organisation_id, organisation_ids)
         )
     ):
         audits.setdefault(organisation_id, []).append(SubmittedAudit(audit_id, when))
@@ -97,12 +98,12 @@ def _facts(slots: Slots, whole_table: bool) -> Iterator[tuple[int, str, str, str
     chunks = [None] if whole_table else [wanted[i : i + _BATCH] for i in range(0, len(wanted), _BATCH)]
     for chunk in chunks:
         scores = select(SectionScore.audit_id, SectionScore.section_id, SectionScore.percent).where(
-            SectionScore.percent.is_not(None), *_org_filter(SectionScore.audit_id, chunk)
+            SectionScore.percent.is_not(None), *_only(SectionScore.audit_id, chunk)
         )
         for audit_id, section_id, percent in _stream(scores):
             yield audit_id, SCORE, section_id, str(bucket_of(percent))
         answers = select(Answer.audit_id, Answer.question_id, Answer.value).where(
-            Answer.value.in_(GAP_VALUES), *_org_filter(Answer.audit_id, chunk)
+            Answer.value.in_(GAP_VALUES), *_only(Answer.audit_id, chunk)
         )
         for audit_id, question_id, value in _stream(answers):
             yield audit_id, ANSWER, question_id, value
@@ -134,10 +135,9 @@ def _insert_all(counts: Counter[Cell]) -> int:
         with driver.cursor() as cursor, cursor.copy(_COPY) as copy:
             for row in rows:
                 copy.write_row(row)
-            return cursor.rowcount
-    cursor = driver.cursor()
-    cursor.executemany(_INSERT, rows)
-    return cursor.rowcount
+    else:
+        driver.cursor().executemany(_INSERT, rows)
+    return sum(1 for n in counts.values() if n)
 
 
 def _add(changes: Counter[Cell]) -> None:
