@@ -34,12 +34,12 @@ def init_database(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(session_id: str):
-        from .queries import get_user
+        from .queries import get_signed_in_user
 
         user_id, _, generation = session_id.partition(":")
         if not user_id.isdigit() or not generation.isdigit():
             return None
-        user = get_user(int(user_id))
+        user = get_signed_in_user(int(user_id))
         if user is None or user.session_generation != int(generation):
             return None
         return user
