@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import func, or_, select
 
@@ -39,19 +40,18 @@ Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point bucke
 logger = logging.getLogger(__name__)
 
 
-_warned_not_built = False
+@cache  # once per process: the figures are still right, only slower
+def _warn_not_built() -> None:
+    logger.warning("Dashboard tallies are not built; counting from the audits. Run `flask figures rebuild`.")
 
 
 def _scope(filters: Filters) -> str | None:
     """The tally scope for these filters, or None if the view must be counted from the audits."""
-    global _warned_not_built
     scope = scope_for(filters.area, filters.org_type, filters.size_band, filters.group)
     if scope is None:
         return None
     if not tallies_ready():
-        if not _warned_not_built:  # once per process: the figures are still right, only slower
-            logger.warning("Dashboard tallies are not built; counting from the audits. Run `flask figures rebuild`.")
-            _warned_not_built = True
+        _warn_not_built()
         return None
     return scope
 

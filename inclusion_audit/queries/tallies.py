@@ -34,7 +34,6 @@ from .tally_plan import Plan
 
 __all__ = [
     "TALLY_VERSION",
-    "lock_organisation",
     "rebuild_tallies",
     "tallies_kept",
     "tallies_ready",

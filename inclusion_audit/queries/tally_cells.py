@@ -101,8 +101,8 @@ def scope_for(area: str | None, org_type: str | None, size_band: str | None, gro
 
 
 def bucket_of(percent: int) -> int:
-    """The 10-point bucket a section score falls in: 0-9, 10-19 ... 90-100 (the twin of the SQL in
-    `dashboard_raw`)."""
+    """The 10-point bucket a section score falls in: 0-9, 10-19 ... 90-100. The one definition, used both
+    when building the tallies and when counting from the audits."""
     return min(max(percent, 0) // 10, 9)
 
 
