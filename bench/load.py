@@ -90,7 +90,7 @@ def prepare_database(env: dict[str, str], readers: int) -> None:
 def add_readers(database_url: str, count: int) -> None:
     from sqlalchemy import create_engine, insert
 
-    from inclusion_audit.models import Organisation, User, utcnow
+    from inclusion_audit.models import Organisation, User, new_session_key, utcnow
     from inclusion_audit.passwords import hash_password
 
     from .app import PASSWORD
@@ -103,7 +103,7 @@ def add_readers(database_url: str, count: int) -> None:
             organisation.update(area="northampton", profile_completed_at=now, created_at=now, share_named=False)
             org_id = connection.execute(insert(Organisation.__table__).values(organisation)).inserted_primary_key[0]
             user = {"email": f"reader-{index}@bench.example.org", "password_hash": password_hash, "role": "member"}
-            user.update(organisation_id=org_id, session_generation=0, created_at=now)
+            user.update(organisation_id=org_id, session_key=new_session_key(), created_at=now)
             connection.execute(insert(User.__table__).values(user))
 
 

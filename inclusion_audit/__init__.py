@@ -10,7 +10,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import CONFIGS, PROJECT_ROOT, Config
+from .config import CONFIGS, PROJECT_ROOT, Config, trusted_hosts
 
 
 def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
@@ -58,6 +58,10 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
         app.config.from_object(config or CONFIGS[name])
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set outside development and test (see README, 'Production').")
+    if app.config["REQUIRE_MAIL_HOST"] and not app.config.get("MAIL_SMTP_HOST"):
+        raise RuntimeError("MAIL_SMTP_HOST must be set in production (see README, 'Production').")
+    if app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("BASE_URL"), app.config["EXTRA_HOSTS"])
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{os.path.join(app.instance_path, 'inclusion_audit.db')}"

@@ -9,6 +9,8 @@ from flask.cli import AppGroup
 
 from . import queries
 from .content_store import get_content
+from .engine import check_report
+from .engine.history import forgotten_ids
 from .passwords import password_problem
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
@@ -50,10 +52,19 @@ def load_demo() -> None:
 
 @content_cli.command("check")
 def content_check() -> None:
-    """Validate every content file and print counts. (Start-up already failed if anything is wrong.)"""
-    from .engine.preview import check_report
-
-    click.echo(check_report(get_content()))
+    """Validate every content file and print counts, and check stored audits' ids still lead somewhere."""
+    content = get_content()
+    click.echo(check_report(content))
+    if not queries.database_has_audits_table():
+        click.echo("Stored audits: none (the database has no tables yet).")
+        return
+    stored_questions, stored_sections = queries.stored_content_ids()
+    forgotten = forgotten_ids(content, stored_questions, stored_sections)
+    click.echo(f"Stored audits: {len(stored_questions)} question ids and {len(stored_sections)} section ids in use")
+    for line in forgotten:
+        click.echo(f"  {line}")
+    if forgotten:
+        raise click.ClickException(f"{len(forgotten)} ids used by stored audits would be lost (see above).")
 
 
 @content_cli.command("preview")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from .engine import Content, load_content
+from .engine import Content, ContentError, load_content
 
 
 def init_content(app: Flask) -> None:
@@ -19,3 +19,8 @@ def init_content(app: Flask) -> None:
 
 def get_content() -> Content:
     return current_app.extensions["audit_content"]
+
+
+def content_problem(error: ContentError) -> str:
+    """What `flask run`, gunicorn and `import wsgi` print when the content stops the service starting."""
+    return f"The audit content has a problem, so the service cannot start.\n{error}\n"

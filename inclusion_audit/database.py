@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -36,10 +38,10 @@ def init_database(app: Flask) -> None:
     def load_user(session_id: str):
         from .queries import get_signed_in_user
 
-        user_id, _, generation = session_id.partition(":")
-        if not user_id.isdigit() or not generation.isdigit():
+        user_id, _, key = session_id.partition(":")
+        if not (user_id.isascii() and user_id.isdecimal() and len(user_id) <= 10) or not key:
             return None
         user = get_signed_in_user(int(user_id))
-        if user is None or user.session_generation != int(generation):
+        if user is None or not hmac.compare_digest(user.session_key.encode(), key.encode()):
             return None
         return user

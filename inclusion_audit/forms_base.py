@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from flask_wtf import FlaskForm
 from wtforms import Field, PasswordField
 from wtforms.validators import ValidationError
@@ -23,13 +25,33 @@ class StripWhitespaceForm(FlaskForm):
             return unbound_field.bind(form=form, **options)
 
 
-class NoControlCharacters:
-    """Rejects invisible control characters, which only ever arrive by accident or by attack."""
+# Characters that reorder the text around them: in a name they can make it read differently in an email,
+# a spreadsheet or a coordinator's list than it was typed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-    def __init__(self, message: str) -> None:
-        self.message = message
+
+def has_visible_character(value: str) -> bool:
+    """True if something in `value` shows on screen: a letter, number, punctuation mark or symbol."""
+    return any(unicodedata.category(char)[0] in "LNPS" for char in value)
+
+
+def clean_name(value: str) -> str:
+    """A stored name made safe to show on one line: no control or direction characters, spaces folded."""
+    kept = "".join(" " if unicodedata.category(char) == "Cc" else char for char in value if char not in BIDI_CONTROLS)
+    return " ".join(kept.split())
+
+
+class PlainName:
+    """A name as people type it: one line, no invisible control or direction characters, something visible."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
         value = field.data or ""
-        if any(ord(char) < 32 and char not in "\t\n\r" or ord(char) == 127 for char in value):
-            raise ValidationError(self.message)
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise ValidationError(f"{self.label} must be on one line, with only letters, numbers and punctuation")
+        if any(char in BIDI_CONTROLS for char in value):
+            raise ValidationError(f"{self.label} must not include hidden characters that change the text direction")
+        if value and not has_visible_character(value):
+            raise ValidationError(f"{self.label} must include letters or numbers")

@@ -1,7 +1,8 @@
-"""Database tables, as SQLAlchemy 2 typed models. Reads and writes live in `queries.py`."""
+"""Database tables, as SQLAlchemy 2 typed models. Reads and writes live in the `queries` package."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
@@ -15,6 +16,15 @@ ROLES = ("member", "coordinator", "admin")
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_session_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+# SQLite reuses the highest deleted id unless a table says AUTOINCREMENT. A reused id would let an old
+# cookie or link reach whoever got the id next, so tables whose ids appear in cookies, links or logs never reuse.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 
 
 class Organisation(db.Model):
@@ -35,6 +45,8 @@ class Organisation(db.Model):
         back_populates="organisation", cascade="all, delete-orphan", order_by="OrganisationGroup.group"
     )
     members: Mapped[list[User]] = relationship(back_populates="organisation")
+
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     @property
     def groups(self) -> list[str]:
@@ -64,8 +76,9 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="member")
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    # Bumped on sign-out and password change: every older session cookie stops working.
-    session_generation: Mapped[int] = mapped_column(default=0)
+    # Part of every session cookie; replaced on sign-out and password change, so older cookies stop working,
+    # and gone with the row when the account is deleted.
+    session_key: Mapped[str] = mapped_column(String(40), default=new_session_key)
     last_login_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A coordinator's area (a code from content/config.yml); None means every area. Members ignore it.
@@ -73,10 +86,10 @@ class User(UserMixin, db.Model):
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
-    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"),)
+    __table_args__ = (CheckConstraint("email = lower(email)", name="email_lower_case"), NEVER_REUSE_IDS)
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_generation}"
+        return f"{self.id}:{self.session_key}"
 
     @property
     def is_coordinator(self) -> bool:
@@ -105,7 +118,7 @@ class Audit(db.Model):
     section_scores: Mapped[list[SectionScore]] = relationship(cascade="all, delete-orphan")
 
     # The dashboard counts submitted audits by date; with the status first, those counts read only the index.
-    __table_args__ = (Index("ix_audit_status_submitted_at", "status", "submitted_at"),)
+    __table_args__ = (Index("ix_audit_status_submitted_at", "status", "submitted_at"), NEVER_REUSE_IDS)
 
     @property
     def is_submitted(self) -> bool:
@@ -157,6 +170,45 @@ class AccessLog(db.Model):
     action: Mapped[str] = mapped_column(String(40))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+
+class Invitation(db.Model):
+    """An invitation to join an organisation. The emailed link carries a random token; only its hash is kept.
+
+    It works once, until it expires or is cancelled, and goes with the organisation if that is deleted.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(320))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+
+    organisation: Mapped[Organisation] = relationship()
+
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+
+class AccountRequest(db.Model):
+    """Someone asked to create an account: nothing exists until they follow the link emailed to the address.
+
+    So nobody can take an email address they cannot read. Only the token's hash is kept.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    organisation_name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+    __table_args__ = (NEVER_REUSE_IDS,)
 
 
 class ResultTally(db.Model):

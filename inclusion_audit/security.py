@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, g, request
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
 
 # Views anyone may open without signing in. Everything else must refuse anonymous visitors;
 # tests/test_routes_protected.py checks every route in the app against this set.
@@ -24,7 +25,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.sign_in",
         "auth.sign_out",
         "auth.create_account",
-        "auth.accept_invitation",  # protected by its signed, expiring token instead
+        "auth.confirm_account",  # protected by its random, expiring token
+        "auth.accept_invitation",  # protected by its random, single-use, expiring token instead
         "auth.forgot_password",
         "auth.reset_password",  # protected by its signed, single-use, expiring token
     }
@@ -78,6 +80,7 @@ def reject_nul_bytes() -> None:
 
 
 def init_security(app: Flask) -> None:
+    app.url_map.converters["id"] = IdConverter
     app.before_request(reject_nul_bytes)
     app.after_request(add_security_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
@@ -103,9 +106,32 @@ def role_required(*roles: str) -> Callable[[Callable[..., Any]], Callable[..., A
     return decorator
 
 
+# The largest id PostgreSQL's integer columns hold; larger numbers in a URL cannot name anything.
+MAX_ID = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """`<id:name>` in a route: a whole number from 1 to MAX_ID, else 404 before the database is asked."""
+
+    def __init__(self, url_map) -> None:
+        super().__init__(url_map, min=1, max=MAX_ID)
+
+
+def whole_number(value: str | None, default: int = -1) -> int:
+    """A whole number typed or posted as text, from 0 to MAX_ID; `default` for anything else (including
+    digits that int() accepts but nobody types, such as '²', and numbers too big for the database)."""
+    if not value or not (value.isascii() and value.isdecimal()) or len(value) > 10:
+        return default
+    number = int(value)
+    return number if number <= MAX_ID else default
+
+
 def is_safe_next(target: str | None) -> bool:
-    """Only same-site paths such as '/audit/'; never another host, scheme or protocol-relative URL."""
+    """Only same-site paths such as '/audit/'; never another host, scheme or protocol-relative URL, and
+    nothing with spaces or control characters (which could split a Location header)."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in target):
         return False
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc

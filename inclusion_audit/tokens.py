@@ -1,4 +1,4 @@
-"""Signed, expiring links (invitations), made with the app's secret key."""
+"""Signed, expiring links (password reset), made with the app's secret key."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from typing import Any
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-
-INVITATION_DAYS = 7
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:

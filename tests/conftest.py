@@ -159,6 +159,20 @@ def post_page(client, url: str, data: dict, status: int = 200) -> Page:
     return page
 
 
+def last_email(app, to: str):
+    """The newest message sent to `to` (tests keep sent mail in memory; nothing else does)."""
+    messages = [message for message in app.extensions.get("outbox", []) if message.to == to]
+    assert messages, f"no email was sent to {to}"
+    return messages[-1]
+
+
+def link_in(message, marker: str) -> str:
+    """The path of the first link in an email that contains `marker`, e.g. '/invitation/'."""
+    link = next(word for word in message.body.split() if marker in word)
+    assert link.startswith("http://localhost/"), f"emailed links use BASE_URL, not the request's host: {link}"
+    return link[link.index(marker) :]
+
+
 class Accounts:
     """Makes users directly in the database and signs them in through the real sign-in page."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation
+from inclusion_audit.models import Invitation, Organisation
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -26,6 +26,7 @@ class World:
     clients: dict
     first_section: str
     audit: int  # A's second submitted audit (it has a previous one to compare with)
+    invitation: int  # an invitation A has sent and nobody has answered
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ STAFF = (302, 403, 403, 200, 200)
 ADMIN = (302, 403, 403, 403, 200)
 HIDDEN_FROM_STAFF = (302, 403, 403, 404, 404)  # A has not agreed to share by name
 NOT_FOUND = (404, 404, 404, 404, 404)
+A_ONLY_POST = (302, 302, 404, 403, 403)
 
 # (endpoint, method) -> what each kind of visitor gets. Requests run in this order; ones that change
 # state come last. "{audit}" and "{section}" are filled from the world.
@@ -64,6 +66,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("auth.forgot_password", "POST"): Expect("/password/forgot", PUBLIC),
     ("auth.reset_password", "GET"): Expect("/password/reset/not-a-token", NOT_FOUND),
     ("auth.reset_password", "POST"): Expect("/password/reset/not-a-token", NOT_FOUND),
+    ("auth.confirm_account", "GET"): Expect("/account/confirm/not-a-token", NOT_FOUND),
+    ("auth.confirm_account", "POST"): Expect("/account/confirm/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "GET"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
@@ -98,6 +102,9 @@ MATRIX: dict[tuple[str, str], Expect] = {
     # B's only audit was started by the section POST above and is incomplete: sent back to check answers.
     ("audit.submit", "POST"): Expect("/audit/submit", (302, 302, 302, 403, 403)),
     ("audit.start_new", "POST"): Expect("/audit/new", (302, 302, 302, 403, 403)),
+    # Only A's own members can send A's invitation again or cancel it; to B it does not exist.
+    ("audit.resend_invitation", "POST"): Expect("/audit/team/invitations/{invitation}/resend", A_ONLY_POST),
+    ("audit.cancel_invitation", "POST"): Expect("/audit/team/invitations/{invitation}/cancel", A_ONLY_POST),
     ("auth.sign_out", "POST"): Expect("/sign-out", (302, 302, 302, 302, 302)),
 }
 
@@ -114,6 +121,7 @@ def world(app, accounts) -> World:
     assert member_a.post("/audit/new").status_code == 302
     audit = complete_audit(member_a, app, "well-advanced")
     assert member_a.post("/audit/new").status_code == 302  # a third audit, in progress
+    assert member_a.post("/audit/team", data={"email": "invited@example.org"}).status_code == 302
     with app.app_context():
         # The example answers file renames the organisation; put A's distinctive name back.
         db.session.execute(update(Organisation).where(Organisation.id == 1).values(name=A_NAME))
@@ -124,7 +132,9 @@ def world(app, accounts) -> World:
         clients[role].post("/sign-in", data={"email": email, "password": PASSWORD})
     clients["admin"] = app.test_client()
     clients["admin"].post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
-    return World(clients=clients, first_section=section_ids(app)[0], audit=audit)
+    with app.app_context():
+        invitation = db.session.scalar(select(Invitation.id))
+    return World(clients=clients, first_section=section_ids(app)[0], audit=audit, invitation=invitation)
 
 
 def test_every_route_has_a_line_in_the_matrix(app):
@@ -138,7 +148,7 @@ def test_every_route_has_a_line_in_the_matrix(app):
 def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(world):
     failures = []
     for (_endpoint, method), expect in MATRIX.items():
-        url = expect.url.format(audit=world.audit, section=world.first_section)
+        url = expect.url.format(audit=world.audit, section=world.first_section, invitation=world.invitation)
         for role, wanted in zip(ROLES, expect.statuses, strict=True):
             response = world.clients[role].open(url, method=method, data=expect.data)
             if response.status_code != wanted:

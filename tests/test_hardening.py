@@ -39,11 +39,13 @@ def test_hsts_is_sent_only_over_https(client):
 def test_production_session_cookie_is_secure_http_only_and_lax(monkeypatch, tmp_path):
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
     monkeypatch.setattr(ProductionConfig, "SQLALCHEMY_DATABASE_URI", f"sqlite:///{tmp_path / 'p.db'}")
+    monkeypatch.setattr(ProductionConfig, "BASE_URL", "https://audit.example.org")
+    monkeypatch.setattr(ProductionConfig, "MAIL_SMTP_HOST", "smtp.example.org")
     app = create_app(ProductionConfig)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
-    response = app.test_client().get("/sign-in", base_url="https://localhost")
+    response = app.test_client().get("/sign-in", base_url="https://audit.example.org")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

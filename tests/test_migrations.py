@@ -30,3 +30,43 @@ def test_migrations_downgrade_to_nothing_and_up_again(empty_database_url):
         upgrade()
         assert {"organisation", "user", "audit", "answer"} <= set(inspect(db.engine).get_table_names())
         db.engine.dispose()
+
+
+def test_upgrading_keeps_every_row_and_cleans_names(empty_database_url):
+    """The identities migration rebuilds SQLite tables: nothing hanging off them may be lost."""
+    from sqlalchemy import text
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="a22dbd57c409")
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO organisation (id, name, created_at, share_named) "
+                    "VALUES (1, :name, '2026-01-01', false)"
+                ),
+                {"name": "Line\r\nbreak \u202eTrust"},
+            )
+            connection.execute(
+                text(
+                    'INSERT INTO "user" (id, email, password_hash, role, organisation_id, session_generation, '
+                    "created_at) VALUES (1, 'a@example.org', 'x', 'member', 1, 3, '2026-01-01')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO audit (id, organisation_id, status, started_at, updated_at) VALUES (1, 1, 'x', '2026-01-01', '2026-01-01')"
+                )
+            )
+            connection.execute(
+                text("INSERT INTO answer (audit_id, question_id, value, updated_at) VALUES (1, 'q', 'v', '2026-01-01')")
+            )
+        upgrade()
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT name FROM organisation")).scalar() == "Line break Trust"
+            assert len(connection.execute(text('SELECT session_key FROM "user"')).scalar()) >= 30
+            assert connection.execute(text("SELECT count(*) FROM answer")).scalar() == 1
+            assert connection.execute(text("SELECT count(*) FROM audit")).scalar() == 1
+            if connection.dialect.name == "sqlite":
+                assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1, "enforcement is back on"
+        db.engine.dispose()

@@ -19,3 +19,15 @@ def test_policy_rejects_short_common_repeated_and_personal_passwords():
     assert "too easy" in password_problem("qwertyuiop")
     assert "too easy" in password_problem("aaaaaaaaaaaa")
     assert "must not contain" in password_problem("sam.jones-rocks!", email="sam.jones@example.org")
+
+
+def test_passwords_a_block_list_missed_are_refused_with_the_estimators_advice():
+    for weak in ("12345678901", "abc1234567", "zaq12wsxcde"):
+        problem = password_problem(weak)
+        assert problem is not None and problem.startswith("Password is too easy to guess."), weak
+        assert len(problem) > len("Password is too easy to guess. "), "the estimator's feedback is shown"
+
+
+def test_very_long_passwords_are_judged_without_error():
+    assert password_problem("plain-river-lantern-" * 12) is None
+    assert "256 characters or fewer" in password_problem("x" * 257)

@@ -13,6 +13,7 @@ from wtforms.validators import InputRequired
 from .. import queries
 from ..extensions import limiter
 from ..forms_base import StripWhitespaceForm
+from ..limits import signed_in_account
 from ..models import utcnow
 from ..security import role_required
 from . import bp
@@ -56,6 +57,7 @@ def download_data():
 @bp.route("/delete", methods=["GET", "POST"])
 @role_required("member")
 @limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], methods=["POST"])  # it checks a password
+@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=signed_in_account, methods=["POST"])
 def delete_organisation():
     """Delete the organisation and all its data, after a tick and the user's password."""
     organisation = current_user.organisation

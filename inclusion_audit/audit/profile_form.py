@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from ..engine.schema import ProfileLists
-from ..forms_base import NoControlCharacters, StripWhitespaceForm
+from ..forms_base import PlainName, StripWhitespaceForm
 
 NO_GROUPS = "none"
 
@@ -24,7 +24,7 @@ class ProfileForm(StripWhitespaceForm):
         validators=[
             InputRequired(message="Enter your organisation's name"),
             Length(max=200, message="Organisation name must be 200 characters or fewer"),
-            NoControlCharacters("Organisation name must only include letters, numbers and punctuation"),
+            PlainName("Organisation name"),
         ],
     )
     org_type = RadioField(

@@ -79,8 +79,14 @@ def submit():
     organisation = current_user.organisation
     audit = queries.current_audit(organisation)
     form = SubmitForm(organisation)
-    if audit is None or not form.validate_on_submit():
+    if not form.validate_on_submit():
         abort(400)
+    if audit is None:
+        # Submitted a moment ago (a double click, another tab): show what that submission gave.
+        latest = queries.latest_submitted(organisation)
+        if latest is None:
+            return redirect(url_for("audit.task_list"))
+        return redirect(url_for("guide.results", audit_id=latest.id, submitted=1))
     progress = _progress_for(audit)
     if organisation.profile_completed_at is None or not all(item.complete for item in progress):
         flash("Some questions still need an answer. Complete every part before you submit.")
@@ -96,6 +102,6 @@ def start_new():
     """Start a new audit, copying the last submitted answers as a starting point."""
     if not StripWhitespaceForm().validate_on_submit():
         abort(400)
-    queries.start_new_audit(current_user.organisation, current_user._get_current_object())
+    queries.start_new_audit(current_user.organisation, current_user._get_current_object(), get_content())
     flash("A new audit has started with your last answers filled in. Change anything that is different now.", "success")
     return redirect(url_for("audit.task_list"))

@@ -8,7 +8,7 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..engine import visible_questions
-from ..security import role_required
+from ..security import role_required, whole_number
 from . import bp
 from .pending import keep_answers_if_signed_out, pop_pending_answers
 from .progress import next_section_after, section_progress
@@ -59,7 +59,7 @@ def section(section_id: str):
     if formdata is not None and form.validate():
         mine = {field.name: field.data for field in form.question_fields if field.data}
         user = current_user._get_current_object()
-        result = queries.save_section(organisation, user, section_id, mine, _int(form.revision.data))
+        result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data))
         if not result.saved:
             theirs = queries.answers_of(result.audit)
             original = decode_answers(form.original.data)
@@ -84,10 +84,6 @@ def section(section_id: str):
         number=[s.id for s in content.sections].index(section_id) + 1,
         total=len(content.sections),
     )
-
-
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else -1
 
 
 def _after_save(content, section_id: str, audit, profile, action: str | None):

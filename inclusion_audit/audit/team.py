@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import EmailField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, ValidationError
 
 from .. import queries
-from ..email import send_email
+from ..email import NOT_SENT, EmailNotSent, send_email
 from ..extensions import limiter
 from ..forms_base import StripWhitespaceForm
+from ..links import emailed_link
 from ..security import role_required
-from ..tokens import INVITATION_DAYS, make_token
 from . import bp
+
+# Sending and sending again count together: each one emails someone.
+invitations_limit = limiter.shared_limit(
+    lambda: current_app.config.get("INVITE_LIMIT", "10 per hour"), scope="invitations", methods=["POST"]
+)
 
 
 class InviteForm(StripWhitespaceForm):
@@ -30,28 +35,93 @@ class InviteForm(StripWhitespaceForm):
     submit = SubmitField("Send invitation", widget=GovSubmitInput())
 
     def validate_email(self, field: EmailField) -> None:
-        if queries.email_taken(field.data or ""):
-            raise ValidationError("This person already has an account. Ask them to sign in")
+        # Only the organisation's own members are named: the team list shows them anyway. Whether an address
+        # has an account elsewhere is never said (that person gets an email explaining instead).
+        email = queries.normalise_email(field.data or "")
+        if any(member.email == email for member in current_user.organisation.members):
+            raise ValidationError("This person is already in your team")
+
+
+def _invitation_email(organisation, email: str, token: str) -> tuple[str, str]:
+    inviter, days = current_user.email, queries.INVITATION_DAYS
+    subject = f"Join {organisation.name} on the inclusion health self-audit"
+    if queries.email_taken(email):
+        return subject, (
+            f"{inviter} has invited you to work on {organisation.name}'s inclusion health audit, but this email "
+            "address already has an account with the service, and an account belongs to one organisation.\n\n"
+            f"To join {organisation.name}, reply to {inviter} with another email address to invite.\n"
+            f"To sign in to your existing account: {emailed_link('auth.sign_in')}"
+        )
+    return subject, (
+        f"{inviter} has invited you to work on {organisation.name}'s inclusion health audit.\n\n"
+        f"Use this link to set a password and join. It works once, for {days} days:\n"
+        f"{emailed_link('auth.accept_invitation', token=token)}\n\n"
+        "If you were not expecting this, you can ignore this email."
+    )
+
+
+def _send_invitation(email: str) -> bool:
+    organisation = current_user.organisation
+    token = queries.create_invitation(organisation, email, current_user._get_current_object())
+    try:
+        send_email(email, *_invitation_email(organisation, email, token))
+    except EmailNotSent:
+        return False
+    return True
 
 
 @bp.route("/team", methods=["GET", "POST"])
 @role_required("member")
-@limiter.limit(lambda: current_app.config.get("INVITE_LIMIT", "10 per hour"), methods=["POST"])
+@invitations_limit
 def team():
-    """See who can work on the audit and invite a colleague."""
+    """See who can work on the audit, who has been invited, and invite a colleague."""
     organisation = current_user.organisation
     form = InviteForm()
     if form.validate_on_submit():
         email = queries.normalise_email(form.email.data)
-        token = make_token("invite", {"organisation": organisation.id, "email": email, "by": current_user.id})
-        link = url_for("auth.accept_invitation", token=token, _external=True)
-        send_email(
-            email,
-            f"Join {organisation.name} on the inclusion health self-audit",
-            f"{current_user.email} has invited you to work on {organisation.name}'s inclusion health audit.\n\n"
-            f"Use this link to set a password and join. It works for {INVITATION_DAYS} days:\n{link}\n\n"
-            "If you were not expecting this, you can ignore this email.",
-        )
-        flash(f"Invitation sent to {email}. The link works for {INVITATION_DAYS} days.", "success")
-        return redirect(url_for("audit.team"))
-    return render_template("audit/team.html", form=form, organisation=organisation, members=organisation.members)
+        if _send_invitation(email):
+            flash(f"Invitation sent to {email}. The link works for {queries.INVITATION_DAYS} days.", "success")
+            return redirect(url_for("audit.team"))
+        form.email.errors.append(f"{NOT_SENT}. The invitation is listed below: send it again from there")
+    return render_template(
+        "audit/team.html",
+        form=form,
+        organisation=organisation,
+        members=organisation.members,
+        invitations=queries.pending_invitations(organisation),
+    )
+
+
+@bp.route("/team/invitations/<id:invitation_id>/resend", methods=["POST"])
+@role_required("member")
+@invitations_limit
+def resend_invitation(invitation_id: int):
+    """Send a pending invitation again, with a new link (the old one stops working)."""
+    if not StripWhitespaceForm().validate_on_submit():
+        abort(400)
+    invitation = _pending_or_404(invitation_id)
+    if _send_invitation(invitation.email):
+        flash(f"Invitation sent again to {invitation.email}. The earlier link no longer works.", "success")
+    else:
+        flash(f"{NOT_SENT}.")
+    return redirect(url_for("audit.team"))
+
+
+@bp.route("/team/invitations/<id:invitation_id>/cancel", methods=["POST"])
+@role_required("member")
+def cancel_invitation(invitation_id: int):
+    """Cancel a pending invitation: its link stops working at once."""
+    if not StripWhitespaceForm().validate_on_submit():
+        abort(400)
+    invitation = queries.cancel_invitation(current_user.organisation, invitation_id)
+    if invitation is None:
+        abort(404)
+    flash(f"The invitation to {invitation.email} has been cancelled. Its link no longer works.", "success")
+    return redirect(url_for("audit.team"))
+
+
+def _pending_or_404(invitation_id: int):
+    for invitation in queries.pending_invitations(current_user.organisation):
+        if invitation.id == invitation_id:
+            return invitation
+    abort(404)

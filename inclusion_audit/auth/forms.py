@@ -1,14 +1,12 @@
-"""Account forms: create an account, sign in, change password."""
+"""Account forms: ask for an account, set a password, sign in, change password."""
 
 from __future__ import annotations
 
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import EmailField, PasswordField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import Email, EqualTo, InputRequired, Length
 
-from ..forms_base import NoControlCharacters, StripWhitespaceForm
-from ..passwords import password_problem
-from ..queries import email_taken
+from ..forms_base import PlainName, StripWhitespaceForm
 
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.org"
 
@@ -46,6 +44,8 @@ def _confirm_field(
 
 
 class CreateAccountForm(StripWhitespaceForm):
+    """The first step: who you are. The password is chosen after following the emailed link."""
+
     organisation_name = StringField(
         "Organisation name",
         widget=GovTextInput(),
@@ -53,23 +53,11 @@ class CreateAccountForm(StripWhitespaceForm):
         validators=[
             InputRequired(message="Enter your organisation's name"),
             Length(max=200, message="Organisation name must be 200 characters or fewer"),
-            NoControlCharacters("Organisation name must only include letters, numbers and punctuation"),
+            PlainName("Organisation name"),
         ],
     )
     email = _email_field("Your email address")
-    password = _new_password_field()
-    confirm_password = _confirm_field()
-    submit = SubmitField("Create account", widget=GovSubmitInput())
-
-    def validate_email(self, field: EmailField) -> None:
-        if email_taken(field.data or ""):
-            # Telling people is kinder than a silent failure; rate limits stop this being used to list emails.
-            raise ValidationError("An account already uses this email address. Sign in instead")
-
-    def validate_password(self, field: PasswordField) -> None:
-        problem = password_problem(field.data or "", self.email.data or "", self.organisation_name.data or "")
-        if problem:
-            raise ValidationError(problem)
+    submit = SubmitField("Continue", widget=GovSubmitInput())
 
 
 class SignInForm(StripWhitespaceForm):
@@ -91,9 +79,13 @@ class ChangePasswordForm(StripWhitespaceForm):
     submit = SubmitField("Change password", widget=GovSubmitInput())
 
 
-class AcceptInvitationForm(StripWhitespaceForm):
+class SetPasswordForm(StripWhitespaceForm):
     password = _new_password_field()
     confirm_password = _confirm_field()
+    submit = SubmitField("Create account", widget=GovSubmitInput())
+
+
+class AcceptInvitationForm(SetPasswordForm):
     submit = SubmitField("Join and sign in", widget=GovSubmitInput())
 
 
@@ -102,5 +94,5 @@ class ForgotPasswordForm(StripWhitespaceForm):
     submit = SubmitField("Send me a reset link", widget=GovSubmitInput())
 
 
-class ResetPasswordForm(AcceptInvitationForm):
+class ResetPasswordForm(SetPasswordForm):
     submit = SubmitField("Change password", widget=GovSubmitInput())

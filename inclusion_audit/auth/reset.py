@@ -8,8 +8,10 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from .. import queries
-from ..email import send_email
+from ..email import NOT_SENT, EmailNotSent, send_email
 from ..extensions import limiter
+from ..limits import account_in_form
+from ..links import emailed_link
 from ..passwords import password_problem
 from ..tokens import make_token, read_token
 from . import bp
@@ -19,27 +21,46 @@ RESET_MINUTES = 60
 
 
 def _fingerprint(user) -> str:
-    # Changes whenever the password or the session generation changes, so a used link stops working.
-    return hashlib.sha256(f"{user.password_hash}:{user.session_generation}".encode()).hexdigest()[:16]
+    # Changes whenever the password or the session key changes, so a used link stops working.
+    return hashlib.sha256(f"{user.password_hash}:{user.session_key}".encode()).hexdigest()[:16]
+
+
+def _reset_email(email: str) -> tuple[str, str]:
+    """A reset link for an account; for an address without one, an email saying so. Either way an email goes,
+    so neither the page nor how long it takes (nor a mail server failure) tells anyone which addresses have
+    accounts."""
+    user = queries.get_user_by_email(email)
+    if user is None:
+        return (
+            "Resetting a password for the inclusion health self-audit",
+            "Someone, probably you, asked to reset the password for this email address, but it has no account "
+            "with the inclusion health self-audit. Your colleagues may have used another address.\n\n"
+            f"To create an account: {emailed_link('auth.create_account')}\n\n"
+            "If you did not ask for this, you can ignore this email.",
+        )
+    token = make_token("reset", {"user": user.id, "fp": _fingerprint(user)})
+    return (
+        "Reset your password for the inclusion health self-audit",
+        f"Use this link to choose a new password. It works once, for {RESET_MINUTES} minutes:\n"
+        f"{emailed_link('auth.reset_password', token=token)}\n\n"
+        "If you did not ask for this, you can ignore this email. Your password has not changed.",
+    )
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config.get("RESET_LIMIT", "5 per minute; 20 per hour"), methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=account_in_form, methods=["POST"])
 def forgot_password():
     """Ask for a reset link. The reply is the same whether or not the email has an account."""
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        user = queries.get_user_by_email(form.email.data)
-        if user is not None:
-            token = make_token("reset", {"user": user.id, "fp": _fingerprint(user)})
-            link = url_for("auth.reset_password", token=token, _external=True)
-            send_email(
-                user.email,
-                "Reset your password for the inclusion health self-audit",
-                f"Use this link to choose a new password. It works once, for {RESET_MINUTES} minutes:\n{link}\n\n"
-                "If you did not ask for this, you can ignore this email. Your password has not changed.",
-            )
-        return render_template("auth/reset_sent.html", email=form.email.data)
+        email = queries.normalise_email(form.email.data)
+        try:
+            send_email(email, *_reset_email(email))
+        except EmailNotSent:
+            form.email.errors.append(NOT_SENT)
+        else:
+            return render_template("auth/reset_sent.html", email=email)
     return render_template("auth/forgot_password.html", form=form)
 
 

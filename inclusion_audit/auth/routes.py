@@ -1,67 +1,104 @@
-"""Create an account, sign in and out, change password."""
+"""Create an account (confirmed by an emailed link), sign in and out, change password."""
 
 from __future__ import annotations
 
-import time
-
-from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, logout_user
 
 from .. import queries
-from ..audit.pending import PENDING, carry_over
+from ..email import NOT_SENT, EmailNotSent, send_email
 from ..extensions import limiter
+from ..limits import account_in_form, signed_in_account
+from ..links import emailed_link
 from ..passwords import password_problem
 from ..security import is_safe_next
-from ..session_timeout import SEEN
 from . import bp
-from .forms import ChangePasswordForm, CreateAccountForm, SignInForm
+from .forms import ChangePasswordForm, CreateAccountForm, SetPasswordForm, SignInForm
+from .session import home_for, start_session
 
 
-def _home_for(user) -> str:
-    return url_for("coordinator.dashboard") if user.is_coordinator else url_for("audit.task_list")
-
-
-def _start_session(user) -> None:
-    # A fresh session at sign-in: nothing an attacker planted before it carries over, except
-    # answers this same person posted just after their sign-in lapsed (saved once they are back).
-    pending = carry_over(user.id)
-    session.clear()
-    if pending:
-        session[PENDING] = pending
-    login_user(user)
-    session.permanent = True
-    session[SEEN] = int(time.time())
-    queries.record_sign_in(user)
+def _account_email(email: str, organisation_name: str) -> tuple[str, str]:
+    """The subject and body for someone asking for an account: a link to confirm, or, if the address already
+    has an account, a reminder of it. The page says the same either way, so it never reveals which."""
+    if queries.email_taken(email):
+        return (
+            "You already have an account for the inclusion health self-audit",
+            "Someone, probably you, asked to create an account with this email address. It already has one.\n\n"
+            f"Sign in: {emailed_link('auth.sign_in')}\n"
+            f"If you have forgotten your password, reset it: {emailed_link('auth.forgot_password')}\n\n"
+            "If you did not ask for this, you can ignore this email. Nothing has changed.",
+        )
+    token = queries.request_account(organisation_name, email)
+    hours = queries.ACCOUNT_REQUEST_HOURS
+    return (
+        "Confirm your email address for the inclusion health self-audit",
+        f"To finish creating the account for {organisation_name}, use this link and choose a password. "
+        f"It works for {hours} hours:\n{emailed_link('auth.confirm_account', token=token)}\n\n"
+        "If you did not ask for this, you can ignore this email. No account will be made.",
+    )
 
 
 @bp.route("/account/create", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["REGISTER_LIMIT"], methods=["POST"])
 def create_account():
-    """Create an organisation and its first member."""
+    """Ask for an account: we email a link that confirms the address before anything is created."""
     if current_user.is_authenticated:
-        return redirect(_home_for(current_user))
+        return redirect(home_for(current_user))
     form = CreateAccountForm()
     if form.validate_on_submit():
-        user = queries.create_member(form.organisation_name.data, form.email.data, form.password.data)
-        _start_session(user)
-        flash("Your account has been created.", "success")
-        return redirect(url_for("audit.profile"))
+        email = queries.normalise_email(form.email.data)
+        try:
+            send_email(email, *_account_email(email, form.organisation_name.data))
+        except EmailNotSent:
+            form.email.errors.append(NOT_SENT)
+        else:
+            return render_template("auth/account_email_sent.html", email=email)
     return render_template("auth/create_account.html", form=form)
+
+
+@bp.route("/account/confirm/<token>", methods=["GET", "POST"])
+def confirm_account(token: str):
+    """Choose a password from the emailed link; the organisation and its first member are created then."""
+    account_request = queries.account_request_for(token)
+    if account_request is None:
+        return render_template("auth/account_link_invalid.html"), 404
+    if current_user.is_authenticated:
+        abort(403)
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        problem = password_problem(form.password.data, account_request.email, account_request.organisation_name)
+        if problem:
+            form.password.errors.append(problem)
+        else:
+            name = account_request.organisation_name
+            user = queries.complete_account_request(account_request, form.password.data)
+            if user is None:
+                return render_template("auth/account_link_invalid.html", already=True), 404
+            start_session(user)
+            flash(f"Your account for {name} has been created.", "success")
+            return redirect(url_for("audit.profile"))
+    return render_template(
+        "auth/confirm_account.html",
+        form=form,
+        email=account_request.email,
+        organisation_name=account_request.organisation_name,
+    )
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=account_in_form, methods=["POST"])
 def sign_in():
     """Sign in with email and password."""
     next_url = request.args.get("next")
     if current_user.is_authenticated:
-        return redirect(next_url if is_safe_next(next_url) else _home_for(current_user))
+        return redirect(next_url if is_safe_next(next_url) else home_for(current_user))
     form = SignInForm()
     if form.validate_on_submit():
         user = queries.authenticate(form.email.data, form.password.data)
         if user is not None:
-            _start_session(user)
-            return redirect(next_url if is_safe_next(next_url) else _home_for(user))
+            start_session(user)
+            return redirect(next_url if is_safe_next(next_url) else home_for(user))
         # Same words whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/sign_in.html", form=form)
@@ -80,6 +117,7 @@ def sign_out():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
+@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=signed_in_account, methods=["POST"])
 def change_password():
     """Change password; signs out other devices."""
     form = ChangePasswordForm()
@@ -94,7 +132,7 @@ def change_password():
             else:
                 user = current_user._get_current_object()
                 queries.change_password(user, form.new_password.data)
-                _start_session(user)
+                start_session(user)
                 flash("Your password has been changed. Other devices have been signed out.", "success")
-                return redirect(_home_for(user))
+                return redirect(home_for(user))
     return render_template("auth/change_password.html", form=form)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from .. import queries
-from ..security import role_required
+from ..security import role_required, whole_number
 from . import bp
 
 PER_PAGE = 50
@@ -25,17 +25,16 @@ ACTIONS = {
 @role_required("admin")
 def access_log():
     """Every download and every view of an organisation's shared results, newest first."""
-    page = request.args.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
-        abort(404)
-    entries, total = queries.access_log_page(int(page), PER_PAGE)
-    if int(page) > 1 and not entries:
+    page = whole_number(request.args.get("page", "1"))
+    total = queries.access_log_size()
+    last_page = max(1, -(-total // PER_PAGE))
+    if not 1 <= page <= last_page:
         abort(404)
     return render_template(
         "coordinator/access_log.html",
-        entries=entries,
+        entries=queries.access_log_page(page, PER_PAGE),
         actions=ACTIONS,
-        page=int(page),
+        page=page,
         total=total,
-        last_page=max(1, -(-total // PER_PAGE)),
+        last_page=last_page,
     )

@@ -66,9 +66,11 @@ def export_audits(fmt: str):
     if fmt not in FORMATS:
         abort(404)
     content, form = get_content(), filter_form()
-    rows = queries.export_rows(form.filters(), queries.area_scope(current_user), [s.id for s in content.sections])
+    scope = queries.area_scope(current_user)
+    stored_ids = {section.id: (section.id, *section.renamed_from) for section in content.sections}
+    rows = queries.export_rows(form.filters(), scope, stored_ids)
     header, cells = audit_header(content), [audit_cells(content, row) for row in rows]
-    detail = f"{form.describe()}; {len(rows)} rows"
+    detail = f"{form.describe(area_scope=scope)}; {len(rows)} rows"
     queries.record_access(current_user._get_current_object(), f"export_audits_{fmt}", None, detail)
     body = to_csv(header, cells) if fmt == "csv" else to_xlsx([("Audits", header, cells)])
     return _download(body, "inclusion-audit-shared-results", fmt)

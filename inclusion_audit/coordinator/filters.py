@@ -122,8 +122,12 @@ class FilterForm(FlaskForm):
             "group": self._valid(self.group, ""),
         }
 
-    def describe(self) -> str:
-        """The filters in words, for headings, downloads and the access log."""
+    def describe(self, area_scope: str | None = None) -> str:
+        """The filters in words, for headings, downloads and the access log. `area_scope` is the one area a
+        view was limited to whatever the area filter said (named results), so the words say what was shown."""
+        args = self.args()
+        if area_scope:
+            args["area"] = area_scope
         fields = (self.period, self.area, self.org_type, self.size_band, self.group)
-        chosen = [(field, value) for field, value in zip(fields, self.args().values(), strict=True) if value]
+        chosen = [(field, value) for field, value in zip(fields, args.values(), strict=True) if value]
         return ", ".join(dict(field.choices)[value] for field, value in chosen)  # type: ignore[arg-type]

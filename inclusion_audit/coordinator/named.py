@@ -39,7 +39,7 @@ def _shared_or_404(audit_id: int, action: str):
     return audit, Guide.from_dict(audit.guide_snapshot)
 
 
-@bp.route("/audits/<int:audit_id>/results")
+@bp.route("/audits/<id:audit_id>/results")
 @role_required("coordinator", "admin")
 def shared_results(audit_id: int):
     """An organisation's results, read-only, as the organisation sees them."""
@@ -58,7 +58,7 @@ def shared_results(audit_id: int):
     )
 
 
-@bp.route("/audits/<int:audit_id>/guide")
+@bp.route("/audits/<id:audit_id>/guide")
 @role_required("coordinator", "admin")
 def shared_guide(audit_id: int):
     """An organisation's guide, read-only."""

@@ -25,6 +25,7 @@ class QuestionDef:
     options: tuple[Option, ...]
     show_when: str | None = None
     show_rule: Rule | None = field(default=None, compare=False, repr=False)
+    renamed_from: tuple[str, ...] = ()
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
@@ -42,6 +43,7 @@ class SectionDef:
     intro: str
     questions: tuple[QuestionDef, ...]
     path: str
+    renamed_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,26 @@ class Content:
     # Filled in __post_init__ from `sections`, in audit order.
     questions: MappingProxyType[str, QuestionDef] = field(init=False, repr=False)
     sections_by_id: MappingProxyType[str, SectionDef] = field(init=False, repr=False)
+    # Every id stored audits may use -> the id it has now: each current id to itself, each earlier id
+    # (`renamed_from`) to its replacement. Retired ids are not here.
+    question_ids: MappingProxyType[str, str] = field(init=False, repr=False)
+    section_ids: MappingProxyType[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         questions = {q.id: q for section in self.sections for q in section.questions}
         object.__setattr__(self, "questions", MappingProxyType(questions))
         object.__setattr__(self, "sections_by_id", MappingProxyType({s.id: s for s in self.sections}))
+        question_ids = {old: q.id for q in questions.values() for old in q.renamed_from} | {q: q for q in questions}
+        section_ids = {old: s.id for s in self.sections for old in s.renamed_from} | {s.id: s.id for s in self.sections}
+        object.__setattr__(self, "question_ids", MappingProxyType(question_ids))
+        object.__setattr__(self, "section_ids", MappingProxyType(section_ids))
+
+    def current_answers(self, answers: dict[str, str]) -> dict[str, str]:
+        """Stored answers under today's question ids: renamed ones moved across, retired ones left out."""
+        current = {self.question_ids[key]: value for key, value in answers.items() if key in self.question_ids}
+        # An answer stored under today's id wins over one under an earlier id of the same question.
+        current.update({key: value for key, value in answers.items() if key in self.questions})
+        return current
 
     def section_of(self, snippet: SnippetDef) -> SectionDef | None:
         return self.sections_by_id.get(snippet.meta.section or "")

@@ -79,6 +79,7 @@ class _Assembler:
         self.allowed = self._allowed_values()
         sections = tuple(self._build_section(f, context) for f in kept)
         self.sections = {s.id: s for s in sections}
+        self._check_earlier_ids(kept)
         snippets = self._build_snippets(snippet_files, context)
         return Content(config=self.config, sections=sections, snippets=snippets, version=version)
 
@@ -158,9 +159,43 @@ class _Assembler:
                     options=self.options[question.id],
                     show_when=question.show_when,
                     show_rule=show_rule,
+                    renamed_from=tuple(question.renamed_from),
                 )
             )
-        return SectionDef(section.id, section.title, section.principle, section.intro, tuple(questions), path)
+        return SectionDef(
+            section.id,
+            section.title,
+            section.principle,
+            section.intro,
+            tuple(questions),
+            path,
+            renamed_from=tuple(section.renamed_from),
+        )
+
+    def _check_earlier_ids(self, section_files: list[SectionFile]) -> None:
+        """An earlier id names one thing only: not a current id, not two replacements, not also retired."""
+        retired = {"question": set(self.config.retired_questions), "section": set(self.config.retired_sections)}
+        current = {"question": set(self.question_paths), "section": set(self.section_paths)}
+        claimed: dict[tuple[str, str], str] = {}
+        for section_file in section_files:
+            section = section_file.section
+            things = [("section", "renamed_from", section.id, section.renamed_from)]
+            things += [
+                ("question", f"questions[{i}].renamed_from", q.id, q.renamed_from)
+                for i, q in enumerate(section.questions)
+            ]
+            for kind, field, new_id, earlier_ids in things:
+                for old in earlier_ids:
+                    if old in current[kind]:
+                        self.report(
+                            section_file.path, field, f'"{old}" is still a {kind} id; it cannot be an earlier one'
+                        )
+                    elif old in retired[kind]:
+                        self.report(section_file.path, field, f'"{old}" is also listed as retired in config.yml')
+                    elif claimed.setdefault((kind, old), new_id) != new_id:
+                        self.report(
+                            section_file.path, field, f'"{old}" is already an earlier id of "{claimed[(kind, old)]}"'
+                        )
 
     def _check_looks_back(self, path: str, index: int, question_id: str, rule: Rule) -> None:
         # The audit form shows questions in order, so visibility may depend only on what came before.

@@ -65,12 +65,19 @@ class ProfileLists(Strict):
     groups: dict[str, Text] = Field(min_length=1)
 
 
+QuestionId = Annotated[str, StringConstraints(pattern=QUESTION_ID)]
+SectionId = Annotated[str, StringConstraints(pattern=SECTION_ID)]
+
+
 class Config(Strict):
     answer_scale: list[Option] = Field(min_length=2)
     bands: list[Band] = Field(min_length=1)
     principles: dict[PrincipleNumber, Text]
     core20plus5: dict[str, Text]
     profile: ProfileLists
+    # Ids that stored audits use but the content no longer asks about, on purpose (see docs/content-guide.md).
+    retired_questions: list[QuestionId] = Field(default_factory=list)
+    retired_sections: list[SectionId] = Field(default_factory=list)
 
     @field_validator("answer_scale")
     @classmethod
@@ -93,6 +100,8 @@ class Config(Strict):
 
 class Question(Strict):
     id: Annotated[str, StringConstraints(pattern=QUESTION_ID)]
+    # Earlier ids of this same question: stored audits' answers under those ids are read as this question's.
+    renamed_from: list[QuestionId] = Field(default_factory=list)
     text: Text
     hint: Text | None = None
     show_when: Text | None = None
@@ -107,6 +116,7 @@ class Question(Strict):
 
 class Section(Strict):
     id: Annotated[str, StringConstraints(pattern=SECTION_ID)]
+    renamed_from: list[SectionId] = Field(default_factory=list)
     title: Text
     principle: PrincipleNumber
     intro: Text

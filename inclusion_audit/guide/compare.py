@@ -27,8 +27,12 @@ class QuestionChange:
     direction: int  # +1 better, -1 worse
 
 
-def section_changes(before: Guide, after: Guide) -> list[SectionChange]:
-    earlier = {section.result.section_id: section.result.percent for section in before.sections}
+def section_changes(content: Content, before: Guide, after: Guide) -> list[SectionChange]:
+    """Each section's score before and after, following any renamed section ids."""
+    earlier = {
+        content.section_ids.get(section.result.section_id, section.result.section_id): section.result.percent
+        for section in before.sections
+    }
     return [
         SectionChange(section.result.title, earlier.get(section.result.section_id), section.result.percent)
         for section in after.sections
@@ -36,7 +40,9 @@ def section_changes(before: Guide, after: Guide) -> list[SectionChange]:
 
 
 def question_changes(content: Content, before: dict[str, str], after: dict[str, str]) -> list[QuestionChange]:
-    """Questions whose scored answer went up or down. Unscored answers (not sure, not applicable) are not compared."""
+    """Questions whose scored answer went up or down. Unscored answers (not sure, not applicable) are not compared.
+    Answers stored under a question's earlier id count as that question's."""
+    before, after = content.current_answers(before), content.current_answers(after)
     changes = []
     for section in content.sections:
         for question in section.questions:

@@ -36,7 +36,7 @@ def results_chart(guide: Guide, title: str = "Your result in each part of the au
     return bar_chart(bars, title=title, thresholds=_thresholds())
 
 
-@bp.route("/<int:audit_id>/results")
+@bp.route("/<id:audit_id>/results")
 @role_required("member")
 def results(audit_id: int):
     """Section results with a chart and table, the top 5 actions, and how similar organisations compare."""
@@ -56,7 +56,7 @@ def results(audit_id: int):
     )
 
 
-@bp.route("/<int:audit_id>/guide")
+@bp.route("/<id:audit_id>/guide")
 @role_required("member")
 def guide_page(audit_id: int):
     """The whole tailored guide as a web page."""
@@ -64,7 +64,7 @@ def guide_page(audit_id: int):
     return render_template("guide/guide.html", audit=audit, guide=guide)
 
 
-@bp.route("/<int:audit_id>/guide.pdf")
+@bp.route("/<id:audit_id>/guide.pdf")
 @role_required("member")
 @limiter.limit(lambda: current_app.config.get("PDF_LIMIT", "20 per minute"))
 def guide_pdf(audit_id: int):
@@ -80,7 +80,7 @@ def guide_pdf(audit_id: int):
     return response
 
 
-@bp.route("/<int:audit_id>/compare")
+@bp.route("/<id:audit_id>/compare")
 @role_required("member")
 def compare(audit_id: int):
     """What changed since the organisation's previous submitted audit."""
@@ -93,7 +93,7 @@ def compare(audit_id: int):
         "guide/compare.html",
         audit=audit,
         previous=previous,
-        sections=section_changes(Guide.from_dict(previous.guide_snapshot), guide),
+        sections=section_changes(get_content(), Guide.from_dict(previous.guide_snapshot), guide),
         improved=[c for c in changes if c.direction > 0],
         declined=[c for c in changes if c.direction < 0],
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Organisation, User, utcnow
+from ..models import Organisation, User, new_session_key, utcnow
 from ..passwords import DUMMY_HASH, hash_password, verify_password
 from .tallies import tallies_kept
 
@@ -20,6 +20,7 @@ __all__ = [
     "change_password",
     "create_member",
     "create_staff_user",
+    "database_has_audits_table",
     "database_is_up",
     "email_taken",
     "end_all_sessions",
@@ -72,7 +73,7 @@ def record_sign_in(user: User) -> None:
 
 def end_all_sessions(user: User) -> None:
     """Make every session cookie issued to this user so far stop working."""
-    user.session_generation += 1
+    user.session_key = new_session_key()
     db.session.commit()
 
 
@@ -106,7 +107,7 @@ def create_staff_user(email: str, password: str, role: str = "coordinator") -> U
 
 def change_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
-    user.session_generation += 1  # other signed-in devices are signed out
+    user.session_key = new_session_key()  # other signed-in devices are signed out
     db.session.commit()
 
 
@@ -114,6 +115,9 @@ def update_profile(
     organisation: Organisation, *, name: str, org_type: str, size_band: str, area: str, groups: list[str]
 ) -> None:
     with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
+        # The row is locked now; read it again, so a simultaneous save of the same form (a double click)
+        # that got the lock first is built on, rather than both adding the same groups.
+        db.session.refresh(organisation)
         organisation.name = name.strip()
         organisation.org_type = org_type
         organisation.size_band = size_band
@@ -132,6 +136,10 @@ class HeadlineCounts:
 def headline_counts() -> HeadlineCounts:
     row = db.session.execute(select(func.count(Organisation.id), func.count(Organisation.profile_completed_at))).one()
     return HeadlineCounts(organisations=row[0], profiles_completed=row[1])
+
+
+def database_has_audits_table() -> bool:
+    return inspect(db.engine).has_table("answer")
 
 
 def database_is_up() -> bool:

@@ -10,7 +10,7 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
-from .tallies import tallies_kept
+from .tallies import lock_organisation, tallies_kept
 
 __all__ = [
     "SaveResult",
@@ -24,6 +24,7 @@ __all__ = [
     "section_revision",
     "section_scores_of",
     "start_new_audit",
+    "stored_content_ids",
     "submit_audit",
     "previous_submitted",
 ]
@@ -124,6 +125,9 @@ def save_section(
     """Save one section's answers in one transaction, unless the page was out of date."""
     audit = current_audit(organisation)
     if audit is None:
+        lock_organisation(organisation.id)  # two first saves at once must not start two audits
+        audit = current_audit(organisation)
+    if audit is None:
         audit = Audit(organisation_id=organisation.id)
         db.session.add(audit)
         db.session.flush()
@@ -183,16 +187,27 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     return guide
 
 
-def start_new_audit(organisation: Organisation, user: User) -> Audit:
-    """A new audit that starts from the last submitted answers, so a re-audit only needs the changes."""
+def start_new_audit(organisation: Organisation, user: User, content: Content) -> Audit:
+    """A new audit that starts from the last submitted answers (under today's question ids), so a re-audit
+    only needs the changes."""
+    lock_organisation(organisation.id)  # a double click waits here, then finds the audit the first one made
     audit = current_audit(organisation)
     if audit is not None:
+        db.session.commit()
         return audit
     previous = latest_submitted(organisation)
     audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
     db.session.add(audit)
     db.session.flush()
-    for question_id, value in answers_of(previous).items():
+    for question_id, value in content.current_answers(answers_of(previous)).items():
         db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))
     db.session.commit()
     return audit
+
+
+def stored_content_ids() -> tuple[set[str], set[str]]:
+    """Every question id and section id that any stored audit uses."""
+    questions = set(db.session.scalars(select(Answer.question_id).distinct()))
+    sections = set(db.session.scalars(select(SectionScore.section_id).distinct()))
+    sections |= set(db.session.scalars(select(AuditSection.section_id).distinct()))
+    return questions, sections

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from ..extensions import db
-from ..models import AccessLog, Answer, Audit, Organisation, SectionScore, User, utcnow
+from ..models import AccessLog, Answer, Audit, Invitation, Organisation, SectionScore, User, utcnow
 from .tallies import tallies_kept
 
 __all__ = ["delete_organisation", "organisation_data"]
@@ -46,6 +46,18 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
         "members": [
             {"email": m.email, "role": m.role, "joined": _when(m.created_at), "last_signed_in": _when(m.last_login_at)}
             for m in members
+        ],
+        "invitations": [
+            {
+                "email": invitation.email,
+                "sent": _when(invitation.created_at),
+                "expires": _when(invitation.expires_at),
+                "accepted": _when(invitation.accepted_at),
+                "cancelled": _when(invitation.cancelled_at),
+            }
+            for invitation in db.session.scalars(
+                select(Invitation).where(Invitation.organisation_id == organisation.id).order_by(Invitation.id)
+            )
         ],
         "audits": [_audit_data(audit) for audit in audits],
         # When coordinators opened the shared results, and when sharing was changed.

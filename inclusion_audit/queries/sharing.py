@@ -20,6 +20,7 @@ __all__ = [
     "ExportRow",
     "SharedOrganisation",
     "access_log_page",
+    "access_log_size",
     "area_scope",
     "export_rows",
     "record_access",
@@ -121,17 +122,19 @@ class ExportRow:
     sections: dict[str, tuple[int | None, str | None]]  # section id -> (percent, band)
 
 
-def export_rows(filters: Filters, area: str | None, section_ids: list[str]) -> list[ExportRow]:
+def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[str, ...]]) -> list[ExportRow]:
     """One row per submitted audit of organisations that share by name, pivoted to a column per section in SQL.
+    `sections` maps each section's id to every id its scores may be stored under (its own and earlier ones).
 
     Organisations that chose 'anonymous totals only' are left out: a row about one organisation is not a total,
     and with its profile fields it would let anyone rebuild the small numbers the dashboard hides.
     """
     named = Organisation.share_named.is_(True)
+    section_ids = list(sections)
     pivot = []
-    for section_id in section_ids:
-        pivot.append(func.max(case((SectionScore.section_id == section_id, SectionScore.percent))))
-        pivot.append(func.max(case((SectionScore.section_id == section_id, SectionScore.band))))
+    for stored_ids in sections.values():
+        pivot.append(func.max(case((SectionScore.section_id.in_(stored_ids), SectionScore.percent))))
+        pivot.append(func.max(case((SectionScore.section_id.in_(stored_ids), SectionScore.band))))
     scope = [Organisation.area == area] if area else []
     stmt = (
         select(
@@ -193,9 +196,12 @@ class AccessEntry:
     detail: str
 
 
-def access_log_page(page: int, per_page: int = 50) -> tuple[list[AccessEntry], int]:
-    """One page of the access log, newest first, and the total number of entries."""
-    total = db.session.scalar(select(func.count(AccessLog.id))) or 0
+def access_log_size() -> int:
+    return db.session.scalar(select(func.count(AccessLog.id))) or 0
+
+
+def access_log_page(page: int, per_page: int = 50) -> list[AccessEntry]:
+    """One page of the access log, newest first."""
     rows = db.session.execute(
         select(
             AccessLog.at,
@@ -210,4 +216,4 @@ def access_log_page(page: int, per_page: int = 50) -> tuple[list[AccessEntry], i
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    return [AccessEntry(*row) for row in rows], total
+    return [AccessEntry(*row) for row in rows]

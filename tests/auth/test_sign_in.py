@@ -56,12 +56,28 @@ def test_anonymous_visit_to_a_private_page_comes_back_after_sign_in(client, acco
     assert response.headers["Location"] == "/audit/profile"
 
 
-def test_sign_in_is_rate_limited(client, accounts):
-    accounts.member()
-    data = {"email": "member@example.org", "password": "wrong-password-1"}
-    statuses = [client.post("/sign-in", data=data).status_code for _ in range(11)]
+def test_sign_in_is_rate_limited_per_client_address(client, accounts):
+    """Guessing across many accounts from one address: the 11th try in a minute is refused."""
+    statuses = [
+        client.post("/sign-in", data={"email": f"user{n}@example.org", "password": "wrong-password-1"}).status_code
+        for n in range(11)
+    ]
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
+
+
+def test_sign_in_is_rate_limited_per_account_whatever_the_address(app, accounts):
+    """Guessing one account's password from many addresses: the 6th try in a minute is refused."""
+    accounts.member()
+    data = {"email": "Member@Example.org", "password": "wrong-password-1"}
+    statuses = [
+        app.test_client().post("/sign-in", data=data, environ_base={"REMOTE_ADDR": f"10.0.0.{n}"}).status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+    # Other accounts are not affected.
+    other = {"email": "someone.else@example.org", "password": "wrong-password-1"}
+    assert app.test_client().post("/sign-in", data=other, environ_base={"REMOTE_ADDR": "10.0.1.1"}).status_code == 200
 
 
 def test_sign_out_ends_the_session_and_an_old_cookie_no_longer_works(app, client, accounts):

@@ -133,7 +133,7 @@ class LiveServer:
                 # A second audit a while later, with every answer one step better, to compare with the first.
                 current.submitted_at -= timedelta(days=200)
                 db.session.commit()
-                current = queries.start_new_audit(org, user)
+                current = queries.start_new_audit(org, user, get_content())
                 for section in content.sections:
                     answers = {q.id: scale[(i + 1) % len(scale)] for i, q in enumerate(section.questions)}
                     queries.save_section(org, user, section.id, answers, queries.section_revision(current, section.id))

@@ -143,3 +143,15 @@ def test_every_download_is_logged_and_admins_can_read_the_log(app, accounts, coo
     assert "Downloaded shared results (CSV)" in cells and "Downloaded summary (Excel)" in cells
     assert get_page(admin, "/coordinator/access-log?page=2", status=404)
     assert admin.get("/coordinator/access-log?page=x").status_code == 404
+
+
+def test_an_area_coordinators_export_is_logged_with_the_area_it_really_covered(app, accounts, ids):
+    from inclusion_audit.content_store import get_content
+
+    with app.app_context():
+        area, label = next(iter(get_content().config.profile.areas.items()))
+    client = sign_in_staff(accounts, "area.lead@example.org", area=area)
+    assert client.get("/coordinator/export/audits.csv?area=all").status_code == 200
+    with app.app_context():
+        detail = db.session.scalar(select(AccessLog.detail).order_by(AccessLog.id.desc()))
+    assert label in detail and "All areas" not in detail

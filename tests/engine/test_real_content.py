@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from inclusion_audit.engine import Content, Profile, build_guide, load_content
@@ -24,10 +22,9 @@ def triggered(content: Content, answers: dict[str, str], profile: Profile = EMPT
     return guide_snippet_ids(build_guide(content, profile, answers)) - baseline
 
 
-def test_real_content_loads_quickly(content: Content) -> None:
-    started = time.perf_counter()
+def test_real_content_loads_again_the_same(content: Content) -> None:
+    # How fast it loads is measured by `make bench`, not here: a timed test fails on a busy machine.
     reloaded = load_content(CONTENT_ROOT)
-    assert time.perf_counter() - started < 1.0
     assert reloaded.version == content.version
 
 

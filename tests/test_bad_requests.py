@@ -1,0 +1,103 @@
+"""Requests built to break things get 400, 404 or 413 in the service's own layout, never a server error."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.audit.helpers import complete_audit, section_ids
+from tests.conftest import PASSWORD, Accounts
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/audits/{HUGE}/results",
+        f"/audits/{HUGE}/guide",
+        "/audits/2147483648/guide.pdf",
+        "/audits/2147483648/compare",
+        "/audits/0/results",
+    ],
+)
+def test_out_of_range_ids_are_not_found(member_client, path):
+    response = member_client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("page", ["²", "٣", HUGE, "2147483647", "0", "-1", "1.5", ""])
+def test_the_access_log_refuses_page_numbers_it_does_not_have(accounts, client, page):
+    accounts.staff(email="admin@example.org", role="admin")
+    accounts.sign_in("admin@example.org")
+    assert client.get(f"/coordinator/access-log?page={page}").status_code == 404
+    assert client.get("/coordinator/access-log?page=1").status_code == 200
+
+
+def test_a_section_save_with_an_enormous_revision_is_treated_as_out_of_date(app, member_client):
+    section = section_ids(app)[0]
+    response = member_client.post(f"/audit/section/{section}", data={"action": "later", "revision": HUGE * 3})
+    assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("target", ["/%0d%0aSet-Cookie:x=1", "/audit/%0aX", "/ /x", "/%09/evil.example"])
+def test_a_next_address_with_line_breaks_or_spaces_is_ignored(member_client, target):
+    response = member_client.get(f"/sign-in?next={target}")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/audit/"
+    assert "Set-Cookie" not in response.headers or "x=1" not in response.headers["Set-Cookie"]
+
+
+def test_a_very_large_request_body_is_refused_with_the_services_page(client):
+    response = client.post("/sign-in", data={"email": "a@example.org", "password": "x" * (300 * 1024)})
+    assert response.status_code == 413
+    assert "govuk-template" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def csrf_client(app, app_config, make_app):
+    return make_app({**app_config, "WTF_CSRF_ENABLED": True}).test_client()
+
+
+@pytest.mark.parametrize(
+    ("referrer", "expected"),
+    [
+        ("http://localhost//evil.example/x", "/"),
+        ("http://localhost/\\evil.example", "/"),
+        ("http://evil.example/audit/", "/"),
+        ("javascript:alert(1)", "/"),
+        ("http://localhost/audit/team", "/audit/team"),
+    ],
+)
+def test_after_a_csrf_failure_only_a_safe_page_on_this_site_is_returned_to(csrf_client, referrer, expected):
+    response = csrf_client.post("/sign-out", headers={"Referer": referrer})
+    assert response.status_code == 302
+    assert response.headers["Location"] == expected
+
+
+def test_every_route_tried_with_out_of_range_and_odd_values_never_errors(app, accounts):
+    """Every URL rule with a variable part, for each kind of visitor, with values that are too big, negative,
+    empty-looking or not numbers at all."""
+    accounts.member()
+    accounts.staff(email="admin@example.org", role="admin")
+    member = app.test_client()
+    Accounts(app, member).sign_in("member@example.org")
+    complete_audit(member, app, "starting-out")
+    admin = app.test_client()
+    admin.post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    clients = {"anonymous": app.test_client(), "member": member, "admin": admin}
+    odd = ["0", "-1", "2147483648", HUGE, "1e3", "²", "%00", "x" * 300, "..%2f..", "%E2%80%AE"]
+    failures = []
+    rules = [rule for rule in app.url_map.iter_rules() if rule.arguments and rule.endpoint != "static"]
+    assert len(rules) >= 8
+    for rule in rules:
+        for value in odd:
+            url = re.sub(r"<(?:[^:<>]+:)?[^<>]+>", value, rule.rule)
+            for role, client in clients.items():
+                for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                    status = client.open(url, method=method).status_code
+                    if status >= 500:
+                        failures.append(f"{method} {url} as {role}: {status}")
+    assert failures == []
