@@ -55,7 +55,8 @@ def test_upgrading_keeps_every_row_and_cleans_names(empty_database_url):
             )
             connection.execute(
                 text(
-                    "INSERT INTO audit (id, organisation_id, status, started_at, updated_at) VALUES (1, 1, 'x', '2026-01-01', '2026-01-01')"
+                    "INSERT INTO audit (id, organisation_id, status, started_at, updated_at) "
+                    "VALUES (1, 1, 'x', '2026-01-01', '2026-01-01')"
                 )
             )
             connection.execute(
