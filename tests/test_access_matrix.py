@@ -6,6 +6,7 @@ Wherever a visitor may not see A's results, the response must not contain A's na
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -174,3 +175,30 @@ def test_once_a_shares_by_name_coordinators_can_see_its_results(app, world):
         assert A_NAME in client.get("/coordinator/organisations").get_data(as_text=True)
     # Other organisations still cannot.
     assert world.clients["member_b"].get(f"/audits/{world.audit}/results").status_code == 404
+
+
+def test_every_route_tried_with_out_of_range_and_odd_values_never_errors(app, accounts):
+    """Every URL rule with a variable part, for each kind of visitor, with values that are too big, negative,
+    empty-looking or not numbers at all."""
+    accounts.member()
+    accounts.staff(email="admin@example.org", role="admin")
+    member = app.test_client()
+    Accounts(app, member).sign_in("member@example.org")
+    complete_audit(member, app, "starting-out")
+    admin = app.test_client()
+    admin.post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    clients = {"anonymous": app.test_client(), "member": member, "admin": admin}
+    HUGE = "99999999999999999999"
+    odd = ["0", "-1", "2147483648", HUGE, "1e3", "²", "%00", "x" * 300, "..%2f..", "%E2%80%AE"]
+    failures = []
+    rules = [rule for rule in app.url_map.iter_rules() if rule.arguments and rule.endpoint != "static"]
+    assert len(rules) >= 8
+    for rule in rules:
+        for value in odd:
+            url = re.sub(r"<(?:[^:<>]+:)?[^<>]+>", value, rule.rule)
+            for role, client in clients.items():
+                for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                    status = client.open(url, method=method).status_code
+                    if status >= 500:
+                        failures.append(f"{method} {url} as {role}: {status}")
+    assert failures == []

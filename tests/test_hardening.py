@@ -100,6 +100,7 @@ def test_rate_limits_use_redis_when_configured(app, app_config, make_app):
     server.flushdb()
     redis_config = {**app_config, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15"}
     first, second = make_app(redis_config).test_client(), make_app(redis_config)
+
     def attempt(client, n: int) -> int:
         data = {"email": f"nobody{n}@example.org", "password": "wrong-password-1"}  # per address, not per account
         return client.post("/sign-in", data=data).status_code

@@ -7,33 +7,38 @@ from flask_login import current_user
 
 from .. import queries
 from ..content_store import get_content
+from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
 from . import bp
 from .profile_form import NO_GROUPS, ProfileForm
 
 
 @bp.route("/profile", methods=["GET", "POST"])
+@keep_answers_if_signed_out
 @role_required("member")
 def profile():
-    """Ask about the organisation: type, size, area and groups served."""
+    """Ask about the organisation: type, size, area and groups served. Every valid answer is saved."""
     organisation = current_user.organisation
-    form = ProfileForm(get_content().config.profile)
-    if request.method == "GET":
+    pending = pop_pending_answers(request.path) if request.method == "GET" else None
+    formdata = pending if pending is not None else (request.form if request.method == "POST" else None)
+    form = ProfileForm(get_content().config.profile, formdata=formdata, **form_options(pending))
+    if formdata is None:
         form.name.data = organisation.name
         form.org_type.data = organisation.org_type
         form.size_band.data = organisation.size_band
         form.area.data = organisation.area
-        if organisation.profile_completed_at:
+        if organisation.groups or organisation.profile_completed_at:
             form.groups.data = organisation.groups or [NO_GROUPS]
-    if form.validate_on_submit():
-        queries.update_profile(
-            organisation,
-            name=form.name.data,
-            org_type=form.org_type.data,
-            size_band=form.size_band.data,
-            area=form.area.data,
-            groups=form.chosen_groups,
-        )
+        return render_template("audit/profile.html", form=form)
+
+    complete = form.validate()
+    answers = form.valid_answers()
+    if answers:
+        queries.update_profile(organisation, **answers)
+    if pending is not None:
+        flash("We saved the details you entered before you were signed out.", "success")
+        return redirect(url_for("audit.profile"))
+    if complete:
         flash("Your organisation's details have been saved.", "success")
         return redirect(url_for("audit.task_list"))
-    return render_template("audit/profile.html", form=form)
+    return render_template("audit/profile.html", form=form, partly_saved=bool(answers))

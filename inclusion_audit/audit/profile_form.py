@@ -68,3 +68,14 @@ class ProfileForm(StripWhitespaceForm):
     @property
     def chosen_groups(self) -> list[str]:
         return [group for group in (self.groups.data or []) if group != NO_GROUPS]
+
+    def valid_answers(self) -> dict:
+        """After validation: the answers that passed, ready for `queries.update_profile`."""
+        answers: dict = {}
+        for name in ("name", "org_type", "size_band", "area"):
+            field = self[name]
+            if field.data and not field.errors:
+                answers[name] = field.data
+        if self.groups.data and not self.groups.errors:
+            answers["groups"] = self.chosen_groups
+        return answers

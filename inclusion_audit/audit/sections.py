@@ -8,18 +8,12 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..engine import visible_questions
-from ..security import role_required, whole_number
+from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
+from ..security import role_required
 from . import bp
-from .pending import keep_answers_if_signed_out, pop_pending_answers
 from .progress import next_section_after, section_progress
-from .section_form import (
-    SAVE_AND_CONTINUE,
-    SAVE_FOR_LATER,
-    build_section_form,
-    decode_answers,
-    encode_answers,
-    option_hints,
-)
+from .section_form import SAVE_AND_CONTINUE, SAVE_FOR_LATER, build_section_form, encode_answers, option_hints
+from .section_save import answers_to_save, save_answers
 
 
 def _from_check() -> bool:
@@ -30,7 +24,7 @@ def _from_check() -> bool:
 @keep_answers_if_signed_out
 @role_required("member")
 def section(section_id: str):
-    """Ask one section's questions; 'Save and continue' needs every answer, 'Save and come back later' does not."""
+    """Ask one section's questions. Every answer given is saved; 'Save and continue' also needs the rest."""
     content = get_content()
     section_def = content.sections_by_id.get(section_id)
     if section_def is None:
@@ -43,12 +37,12 @@ def section(section_id: str):
     profile = queries.profile_of(organisation)
     saved = queries.answers_of(audit)
 
-    pending = pop_pending_answers(section_id) if request.method == "GET" else None
+    pending = pop_pending_answers(request.path) if request.method == "GET" else None
     formdata = pending if pending is not None else (request.form if request.method == "POST" else None)
     posted = {key: value for key, value in (formdata or {}).items() if key in content.questions}
     questions = visible_questions(content, section_id, profile, {**saved, **posted})
-    require_all = formdata is not None and formdata.get("action") == SAVE_AND_CONTINUE
-    form = build_section_form(questions, require_all=require_all, formdata=formdata)
+    require_all = pending is None and formdata is not None and formdata.get("action") == SAVE_AND_CONTINUE
+    form = build_section_form(questions, require_all=require_all, formdata=formdata, **form_options(pending))
     if formdata is None:
         for question in questions:
             form[question.id].data = saved.get(question.id)
@@ -56,22 +50,19 @@ def section(section_id: str):
         form.original.data = encode_answers({q.id: saved[q.id] for q in questions if q.id in saved})
 
     conflict: list[dict] = []
-    if formdata is not None and form.validate():
-        mine = {field.name: field.data for field in form.question_fields if field.data}
-        user = current_user._get_current_object()
-        result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data))
-        if not result.saved:
-            theirs = queries.answers_of(result.audit)
-            original = decode_answers(form.original.data)
-            conflict = _conflicts(questions, mine, theirs, original)
-            if not conflict:
-                # Nobody else touched what this page changed: save just this page's own changes.
-                changed = {key: value for key, value in mine.items() if value != original.get(key)}
-                result = queries.save_section(organisation, user, section_id, changed, result.revision)
-            form.original.data = encode_answers({q.id: theirs[q.id] for q in questions if q.id in theirs})
-            form.revision.data = str(result.revision)
-        if result.saved:
-            return _after_save(content, section_id, result.audit, profile, formdata.get("action"))
+    partly_saved = 0
+    if formdata is not None:
+        complete = form.validate()
+        mine = answers_to_save(form)
+        if complete or mine:
+            saved_now = save_answers(organisation, section_id, questions, form, mine)
+            conflict = saved_now.conflict
+            if saved_now.result.saved and pending is not None:
+                flash(f"We saved the {_count(len(mine))} you entered before you were signed out.", "success")
+                return redirect(url_for("audit.section", section_id=section_id))
+            if saved_now.result.saved and complete:
+                return _after_save(content, section_id, saved_now.result.audit, profile, formdata.get("action"))
+            partly_saved = len(mine) if saved_now.result.saved else 0
     return render_template(
         "audit/section.html",
         section=section_def,
@@ -80,10 +71,15 @@ def section(section_id: str):
         hints={question.id: option_hints(question) for question in questions},
         conflict=conflict,
         restored=pending is not None,
+        partly_saved=_count(partly_saved) if partly_saved else None,
         from_check=_from_check(),
         number=[s.id for s in content.sections].index(section_id) + 1,
         total=len(content.sections),
     )
+
+
+def _count(answers: int) -> str:
+    return f"{answers} answer{'' if answers == 1 else 's'}"
 
 
 def _after_save(content, section_id: str, audit, profile, action: str | None):
@@ -104,16 +100,3 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
     if following is None:
         return redirect(url_for("audit.check_answers"))
     return redirect(url_for("audit.section", section_id=following.id))
-
-
-def _conflicts(questions, mine: dict[str, str], theirs: dict[str, str], original: dict[str, str]) -> list[dict]:
-    """Questions changed elsewhere since this page opened, where this page now says something different."""
-    rows = []
-    for question in questions:
-        if question.id not in mine or mine[question.id] == original.get(question.id):
-            continue  # this page did not change it, so whatever is saved now stands
-        changed_elsewhere = theirs.get(question.id) != original.get(question.id)
-        if changed_elsewhere and mine[question.id] != theirs.get(question.id):
-            saved = question.option(theirs.get(question.id, ""))
-            rows.append({"id": question.id, "text": question.text, "saved": saved.label if saved else "No answer"})
-    return rows

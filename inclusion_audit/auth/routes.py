@@ -11,6 +11,7 @@ from ..extensions import limiter
 from ..limits import account_in_form, signed_in_account
 from ..links import emailed_link
 from ..passwords import password_problem
+from ..pending_answers import pending_path
 from ..security import is_safe_next
 from . import bp
 from .forms import ChangePasswordForm, CreateAccountForm, SetPasswordForm, SignInForm
@@ -98,6 +99,8 @@ def sign_in():
         user = queries.authenticate(form.email.data, form.password.data)
         if user is not None:
             start_session(user)
+            # Answers kept from just after the last sign-in lapsed are saved by the page they came from.
+            next_url = pending_path(user.id) or next_url
             return redirect(next_url if is_safe_next(next_url) else home_for(user))
         # Same words whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")

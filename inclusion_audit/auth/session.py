@@ -8,7 +8,7 @@ from flask import session, url_for
 from flask_login import login_user
 
 from .. import queries
-from ..audit.pending import PENDING, carry_over
+from ..pending_answers import PENDING, carry_over
 from ..session_timeout import SEEN
 
 

@@ -112,19 +112,32 @@ def change_password(user: User, new_password: str) -> None:
 
 
 def update_profile(
-    organisation: Organisation, *, name: str, org_type: str, size_band: str, area: str, groups: list[str]
-) -> None:
+    organisation: Organisation,
+    *,
+    name: str | None = None,
+    org_type: str | None = None,
+    size_band: str | None = None,
+    area: str | None = None,
+    groups: list[str] | None = None,
+) -> bool:
+    """Save the answers given (None: not answered, left as it was). True once the profile is complete,
+    which it stays: a later change to one answer never makes it incomplete again."""
     with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
         # The row is locked now; read it again, so a simultaneous save of the same form (a double click)
         # that got the lock first is built on, rather than both adding the same groups.
         db.session.refresh(organisation)
-        organisation.name = name.strip()
-        organisation.org_type = org_type
-        organisation.size_band = size_band
-        organisation.area = area
-        organisation.groups = groups
-        organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
+        if name is not None:
+            organisation.name = name.strip()
+        for field, value in (("org_type", org_type), ("size_band", size_band), ("area", area)):
+            if value is not None:
+                setattr(organisation, field, value)
+        if groups is not None:
+            organisation.groups = groups
+        answered = organisation.org_type and organisation.size_band and organisation.area
+        if answered and (groups is not None or organisation.profile_completed_at):
+            organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
     db.session.commit()
+    return organisation.profile_completed_at is not None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer
 from tests.audit.helpers import example, fill_profile, questions_of, revision_on_page, save_section, section_ids
-from tests.conftest import get_page, parse, post_page
+from tests.conftest import PASSWORD, Accounts, get_page, parse, post_page
 
 
 def stored(app) -> dict[str, str]:
@@ -47,26 +47,35 @@ def test_save_and_come_back_later_keeps_a_partial_section(app, member_client):
     assert page.checked(one) == ["partly"]
 
 
-def test_save_and_continue_with_gaps_lists_each_missing_answer_and_saves_nothing(app, member_client):
+def test_save_and_continue_with_gaps_saves_the_answers_given_and_lists_each_missing_one(app, member_client):
     first = section_ids(app)[0]
     questions = questions_of(app, first)
-    data = {questions[0]: "embedded", "action": "continue", "revision": revision_on_page(member_client, first)}
+    data = {questions[0]: "embedded", questions[2]: "early", "action": "continue"}
+    data["revision"] = revision_on_page(member_client, first)
     page = post_page(member_client, f"/audit/section/{first}", data)
-    assert len(page.errors()) == len(questions) - 1
+    assert len(page.errors()) == len(questions) - 2
     assert page.errors()[0].startswith("Select an answer to question 2:")
     assert page.soup.select(".govuk-error-summary__list a")[0]["href"] == f"#{questions[1]}"
     assert page.checked(questions[0]) == ["embedded"], "what was chosen is kept"
-    assert stored(app) == {}
+    assert "We saved your 2 answers. Answer the questions below to continue." in " ".join(
+        page.soup.get_text(" ").split()
+    )
+    assert stored(app) == {questions[0]: "embedded", questions[2]: "early"}
+    # Leaving now loses nothing: the task list counts them, and the page can be saved again without a clash.
+    assert f"2 of {len(questions)} questions answered" in get_page(member_client, "/audit/").text
+    data = {**{q: "partly" for q in questions}, "action": "continue", "revision": page.value_of("revision")}
+    data["original"] = page.soup.find("input", attrs={"name": "original"})["value"]
+    assert member_client.post(f"/audit/section/{first}", data=data).status_code == 302
 
 
-def test_an_answer_the_page_never_offered_is_refused_and_earlier_answers_survive(app, member_client):
+def test_an_answer_the_page_never_offered_is_refused_and_the_valid_ones_are_saved(app, member_client):
     first = section_ids(app)[0]
     one, two = questions_of(app, first)[:2]
-    save_section(member_client, app, first, {one: "early"}, action="later")
+    save_section(member_client, app, first, {one: "early", two: "partly"}, action="later")
     data = {one: "embedded", two: "excellent", "action": "later", "revision": revision_on_page(member_client, first)}
     page = post_page(member_client, f"/audit/section/{first}", data)
     assert page.errors() == ["Select one of the answers shown"]
-    assert stored(app) == {one: "early"}
+    assert stored(app) == {one: "embedded", two: "partly"}, "the refused value never replaces the saved answer"
 
 
 def test_a_stale_page_from_another_tab_does_not_overwrite_newer_answers(app, member_client):
@@ -129,6 +138,37 @@ def test_answers_posted_after_the_sign_in_lapsed_are_saved_after_signing_in_agai
     assert response.headers["Location"] == f"/audit/section/{first}"
     client.get(response.headers["Location"])
     assert stored(app) == {one: "partly"}
+
+
+def test_with_csrf_on_kept_answers_are_saved_at_sign_in_with_no_technical_message(app, app_config, make_app):
+    """As in a real browser: the form carries a CSRF token, the lapse happens, then sign-in saves the answers."""
+    csrf_app = make_app({**app_config, "WTF_CSRF_ENABLED": True, "SESSION_IDLE_MINUTES": 1})
+    Accounts(csrf_app, csrf_app.test_client()).member()
+    client = csrf_app.test_client()
+    client.post("/sign-in", data={"email": "member@example.org", "password": PASSWORD, **_token(client, "/sign-in")})
+    first = section_ids(csrf_app)[0]
+    one, two = questions_of(csrf_app, first)[:2]
+    opened = parse(client.get(f"/audit/section/{first}"))
+    with client.session_transaction() as session:
+        session["seen_at"] -= 120  # two minutes of doing nothing
+    form = {"csrf_token": opened.value_of("csrf_token")}
+    form.update({one: "partly", two: "embedded", "action": "continue", "revision": opened.value_of("revision")})
+    response = client.post(f"/audit/section/{first}", data=form)
+    assert response.headers["Location"].startswith("/sign-in?next=")
+    assert stored(csrf_app) == {}
+    signed_in = client.post(
+        response.headers["Location"],
+        data={"email": "member@example.org", "password": PASSWORD, **_token(client, response.headers["Location"])},
+    )
+    assert signed_in.headers["Location"] == f"/audit/section/{first}"
+    page = parse(client.get(signed_in.headers["Location"], follow_redirects=True))
+    assert stored(csrf_app) == {one: "partly", two: "embedded"}
+    assert "We saved the 2 answers you entered before you were signed out" in page.text
+    assert "CSRF" not in page.text and not page.errors()
+
+
+def _token(client, path: str) -> dict:
+    return {"csrf_token": parse(client.get(path)).value_of("csrf_token")}
 
 
 def test_kept_answers_are_not_saved_for_a_different_person(app, accounts, client):

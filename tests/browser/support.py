@@ -7,11 +7,13 @@ so every launch passes `executable_path`. Set CHROMIUM_PATH to use another binar
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from inclusion_audit.config import PROJECT_ROOT
 
@@ -43,6 +45,15 @@ MOBILE = {"width": 390, "height": 844}
 
 # The GOV.UK focus colour, as getComputedStyle reports it.
 FOCUS_YELLOW = "rgb(255, 221, 0)"
+
+
+def emailed_link(live_server, to: str) -> str:
+    """The path of the first link in the last email sent to `to` (tests keep sent mail in memory)."""
+    messages = [message for message in live_server.app.extensions.get("outbox", []) if message.to == to]
+    assert messages, f"no email to {to}"
+    link = re.search(r"https?://\S+", messages[-1].body).group(0)
+    assert link.startswith(live_server.base_url), "emailed links use the configured BASE_URL"
+    return urlsplit(link).path
 
 
 def missing_prerequisites() -> list[str]:
@@ -89,6 +100,7 @@ class LiveServer:
             load_demo_data(get_content())
         self._server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.base_url = f"http://127.0.0.1:{self._server.server_port}"
+        self.app.config["BASE_URL"] = self.base_url  # emailed links point here, as in production
         self._thread = threading.Thread(target=self._server.serve_forever, name="live-server", daemon=True)
         self._thread.start()
 

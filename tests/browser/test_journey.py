@@ -21,7 +21,7 @@ from .actions import (
     sign_in,
     sign_out,
 )
-from .support import PASSWORD, assert_accessible
+from .support import PASSWORD, assert_accessible, emailed_link
 
 pytestmark = pytest.mark.browser
 
@@ -44,25 +44,32 @@ def sections_of(live_server) -> list[tuple[str, str, list[str]]]:
         return [(s.id, s.title, [q.text for q in s.questions]) for s in get_content().sections]
 
 
-def create_account(page, organisation: str, email: str, checked: list[str]) -> None:
+def create_account(page, live_server, organisation: str, email: str, checked: list[str]) -> None:
     page.goto("/")
     assert_accessible(page, "start", checked)
     click_and_wait(page, page.get_by_role("button", name="Start now"))
     assert path_of(page) == "/account/create"
     assert_accessible(page, "create account", checked)
 
-    click_and_wait(page, page.get_by_role("button", name="Create account"))
+    click_and_wait(page, page.get_by_role("button", name="Continue"))
     assert "Enter your organisation's name" in error_links(page)
     assert page.title().startswith("Error: ")
     assert_accessible(page, "create account with errors", checked)
 
     page.get_by_label("Organisation name").fill(organisation)
     page.get_by_label("Your email address").fill(email)
+    click_and_wait(page, page.get_by_role("button", name="Continue"))
+    assert page.locator("h1").inner_text() == "Check your email"
+    assert_accessible(page, "account email sent", checked)
+
+    page.goto(emailed_link(live_server, email))
+    assert page.locator("h1").inner_text() == "Choose a password"
+    assert_accessible(page, "choose a password", checked)
     page.get_by_label("Create a password").fill(PASSWORD)
     page.get_by_label("Confirm password").fill(PASSWORD)
     click_and_wait(page, page.get_by_role("button", name="Create account"))
     assert path_of(page) == "/audit/profile"
-    assert "Your account has been created" in banner(page)
+    assert "has been created" in banner(page)
 
 
 def first_section_in_two_sittings(page, email: str, title: str, checked: list[str]) -> None:
@@ -157,7 +164,7 @@ def test_new_member_journey(axe_page, live_server, unique):
     sections = sections_of(live_server)
     checked: list[str] = []
 
-    create_account(page, organisation, email, checked)
+    create_account(page, live_server, organisation, email, checked)
 
     assert_accessible(page, "profile", checked)
     click_and_wait(page, page.get_by_role("button", name="Save and continue"))

@@ -4,24 +4,14 @@ the access log are in test_sharing_and_data_rights.py). Emailed links come from 
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 import pytest
 
 from .actions import click_and_wait, sign_in
-from .support import PASSWORD, assert_accessible
+from .support import PASSWORD, assert_accessible, emailed_link
 
 pytestmark = pytest.mark.browser
 
 NEW_PASSWORD = "copper-kettle-orchard-17"
-
-
-def emailed_link(live_server, to: str) -> str:
-    """The path of the link in the last email sent to `to`."""
-    messages = [message for message in live_server.app.extensions.get("outbox", []) if message.to == to]
-    assert messages, f"no email to {to}"
-    return urlsplit(re.search(r"https?://\S+", messages[-1].body).group(0)).path
 
 
 def test_password_reset_pages(axe_page, live_server):

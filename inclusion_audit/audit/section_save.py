@@ -1,0 +1,59 @@
+"""Saving one section's answers from its form, keeping colleagues' newer answers.
+
+A page carries the section's save counter and the answers it showed when it was opened. If someone saved
+the section since, only what this page changed is saved, unless both changed the same question: then
+nothing is saved and the page says which answers clash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_login import current_user
+
+from .. import queries
+from ..security import whole_number
+from .section_form import SectionForm, decode_answers, encode_answers
+
+
+@dataclass(frozen=True)
+class Saved:
+    result: queries.SaveResult
+    conflict: list[dict]
+
+
+def save_answers(organisation, section_id: str, questions, form: SectionForm, mine: dict[str, str]) -> Saved:
+    """Save `mine` (answers taken from `form`); afterwards the form's hidden fields describe what is saved now."""
+    user = current_user._get_current_object()
+    result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data))
+    conflict: list[dict] = []
+    if not result.saved:
+        theirs = queries.answers_of(result.audit)
+        original = decode_answers(form.original.data)
+        conflict = conflicts(questions, mine, theirs, original)
+        if not conflict:
+            # Nobody else touched what this page changed: save just this page's own changes.
+            changed = {key: value for key, value in mine.items() if value != original.get(key)}
+            result = queries.save_section(organisation, user, section_id, changed, result.revision)
+    now = queries.answers_of(result.audit)
+    form.original.data = encode_answers({q.id: now[q.id] for q in questions if q.id in now})
+    form.revision.data = str(result.revision)
+    return Saved(result, conflict)
+
+
+def answers_to_save(form: SectionForm) -> dict[str, str]:
+    """Every answer on the form that is one of the answers offered; missing or refused ones are left out."""
+    return {field.name: field.data for field in form.question_fields if field.data and not field.errors}
+
+
+def conflicts(questions, mine: dict[str, str], theirs: dict[str, str], original: dict[str, str]) -> list[dict]:
+    """Questions changed elsewhere since this page opened, where this page now says something different."""
+    rows = []
+    for question in questions:
+        if question.id not in mine or mine[question.id] == original.get(question.id):
+            continue  # this page did not change it, so whatever is saved now stands
+        changed_elsewhere = theirs.get(question.id) != original.get(question.id)
+        if changed_elsewhere and mine[question.id] != theirs.get(question.id):
+            saved = question.option(theirs.get(question.id, ""))
+            rows.append({"id": question.id, "text": question.text, "saved": saved.label if saved else "No answer"})
+    return rows
