@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 export FLASK_DEBUG ?= 1
+PORT ?= 5000
 
 .PHONY: help setup run test test-postgres screenshots lint format assets db demo bench clean
 
@@ -40,8 +41,8 @@ db: setup ## Apply database migrations, then build the dashboard's stored counts
 demo: db ## Load demo organisations, users and audits (safe to repeat)
 	$(FLASK) demo load
 
-run: demo ## Set up everything and serve on http://127.0.0.1:5000
-	$(FLASK) run --host 127.0.0.1 --port 5000
+run: demo ## Set up everything and serve on http://127.0.0.1:5000 (another port: make run PORT=5001)
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 lint: setup ## ruff lint and format check, and bandit (medium and high findings fail)
 	$(BIN)/ruff check .

@@ -55,3 +55,18 @@ class PlainName:
             raise ValidationError(f"{self.label} must not include hidden characters that change the text direction")
         if value and not has_visible_character(value):
             raise ValidationError(f"{self.label} must include letters or numbers")
+
+
+class PlainText:
+    """Several lines of text as people type them: line breaks and tabs are fine, other invisible control or
+    direction characters are not."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __call__(self, form: FlaskForm, field: Field) -> None:
+        value = field.data or ""
+        if any(unicodedata.category(char) == "Cc" and char not in "\r\n\t" for char in value):
+            raise ValidationError(f"{self.label} must only include letters, numbers and punctuation")
+        if any(char in BIDI_CONTROLS for char in value):
+            raise ValidationError(f"{self.label} must not include hidden characters that change the text direction")

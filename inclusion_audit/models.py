@@ -238,3 +238,16 @@ class TallyBuild(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int]
     built_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Feedback(db.Model):
+    """What someone wrote on the feedback page. Who sent it is not recorded unless they give an email to reply to."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    rating: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(String(1200))
+    page: Mapped[str | None] = mapped_column(String(200))  # the path they came from, for context
+    reply_to: Mapped[str | None] = mapped_column(String(320))
+
+    __table_args__ = (NEVER_REUSE_IDS,)

@@ -22,6 +22,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "main.privacy",
         "main.cookies",
         "main.healthz",
+        "main.feedback",
         "auth.sign_in",
         "auth.sign_out",
         "auth.create_account",

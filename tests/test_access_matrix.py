@@ -59,6 +59,7 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("main.privacy", "GET"): Expect("/privacy", PUBLIC),
     ("main.cookies", "GET"): Expect("/cookies", PUBLIC),
     ("main.healthz", "GET"): Expect("/healthz", PUBLIC),
+    ("main.feedback", "GET"): Expect("/feedback", PUBLIC),
     ("auth.sign_in", "GET"): Expect("/sign-in", SIGNED_OUT_ONLY),
     ("auth.sign_in", "POST"): Expect("/sign-in", SIGNED_OUT_ONLY),
     ("auth.create_account", "GET"): Expect("/account/create", SIGNED_OUT_ONLY),
@@ -97,7 +98,9 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
+    ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
     # These change state, so they run last.
+    ("main.feedback", "POST"): Expect("/feedback", PUBLIC, {"text": "Fine."}),
     ("audit.sharing", "POST"): Expect("/audit/sharing", (302, 302, 302, 403, 403), {"sharing": "aggregate"}),
     ("audit.section", "POST"): Expect("/audit/section/{section}", (302, 302, 302, 403, 403), {"action": "later"}),
     # B's only audit was started by the section POST above and is incomplete: sent back to check answers.

@@ -132,6 +132,7 @@ ANONYMOUS_FORMS = {
     "/account/confirm/tampered-token-value": ["password", "confirm_password"],
     "/sign-in": ["email", "password"],
     "/password/forgot": ["email"],
+    "/feedback?from=/audit/": ["rating", "text", "reply_to"],
     "/invitation/tampered.token.value": ["password", "confirm_password"],
     "/password/reset/tampered.token.value": ["password", "confirm_password"],
 }

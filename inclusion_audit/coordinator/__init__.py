@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 
-from . import access_log, exports, named, routes  # noqa: E402, F401  (routes attach themselves to bp)
+from . import access_log, exports, feedback, named, routes  # noqa: E402, F401  (routes attach themselves to bp)

@@ -4,5 +4,6 @@ from .accounts import *  # noqa: F403
 from .audits import *  # noqa: F403
 from .dashboard import *  # noqa: F403
 from .data_rights import *  # noqa: F403
+from .feedback import *  # noqa: F403
 from .invitations import *  # noqa: F403
 from .sharing import *  # noqa: F403
