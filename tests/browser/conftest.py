@@ -10,7 +10,8 @@ import itertools
 
 import pytest
 
-from .support import DESKTOP, LiveServer, browser_required, launch_chromium, missing_prerequisites
+from . import support
+from .support import DESKTOP, LiveServer, NuChecker, browser_required, launch_chromium, missing_prerequisites
 
 _numbers = itertools.count(1)
 
@@ -23,6 +24,15 @@ def browser_prerequisites() -> None:
         if browser_required():
             pytest.fail(f"REQUIRE_BROWSER is set but {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def html_checker(browser_prerequisites):
+    """The Nu HTML checker for every page `assert_accessible` looks at."""
+    support.nu_checker = NuChecker()
+    yield support.nu_checker
+    support.nu_checker.stop()
+    support.nu_checker = None
 
 
 @pytest.fixture(scope="session")

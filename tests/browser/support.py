@@ -6,9 +6,15 @@ so every launch passes `executable_path`. Set CHROMIUM_PATH to use another binar
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import socket
+import subprocess
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +25,8 @@ from inclusion_audit.config import PROJECT_ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The W3C Nu HTML checker, from the npm package vnu-jar; it needs Java.
+VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 APP_CSS = PROJECT_ROOT / "static" / "build" / "app.css"
 GOVUK_JS = PROJECT_ROOT / "static" / "vendor" / "govuk" / "govuk-frontend.min.js"
 
@@ -67,6 +75,10 @@ def missing_prerequisites() -> list[str]:
         problems.append(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
     if not AXE_JS.is_file():
         problems.append(f"axe-core is missing at {AXE_JS} (npm ci)")
+    if not VNU_JAR.is_file():
+        problems.append(f"the Nu HTML checker is missing at {VNU_JAR} (npm ci)")
+    if shutil.which("java") is None:
+        problems.append("Java, for the Nu HTML checker (apt-get install -y default-jre-headless)")
     if not (APP_CSS.is_file() and GOVUK_JS.is_file()):
         problems.append("the static assets are not built (make assets)")
     return problems
@@ -188,15 +200,81 @@ def run_axe(page, label: str) -> AxeResult:
     The script is injected inline, which the app's CSP forbids: the page's context needs `bypass_csp=True`.
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE_JS))
+        page.add_script_tag(path=str(AXE_JS)).evaluate("script => script.setAttribute('data-test-only', '')")
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     result = page.evaluate("options => window.axe.run(document, options)", options)
     return AxeResult(label, page.url, result["violations"])
 
 
+class NuChecker:
+    """The Nu HTML checker as a local web service: started once, then each page is posted to it."""
+
+    def __init__(self) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/?out=json"
+        self._process = subprocess.Popen(  # noqa: S603  (Java from PATH, running the pinned npm jar)
+            [
+                "java",
+                "-Xss8m",
+                "-cp",
+                str(VNU_JAR),
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "nu.validator.servlet.Main",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 240  # its first answer loads the HTML schemas: tens of seconds on a busy machine
+        while time.time() < deadline:
+            try:
+                self.errors("<!DOCTYPE html><html lang=en><title>x</title></html>")
+                return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError("the Nu HTML checker did not start")
+
+    def errors(self, html: str) -> list[str]:
+        request = urllib.request.Request(  # noqa: S310  (a loopback address we chose)
+            self.url, data=html.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            messages = json.loads(response.read())["messages"]
+        return [
+            f"line {m.get('lastLine', '?')}: {m['message']}"
+            for m in messages
+            if m.get("type") == "error" or m.get("subType") == "fatal"
+        ]
+
+    def stop(self) -> None:
+        self._process.terminate()
+        self._process.wait(timeout=20)
+
+
+def page_html(page) -> str:
+    """The page as the browser has it now, without the scripts the tests themselves added (axe-core)."""
+    return page.evaluate(
+        """() => {
+            const copy = document.documentElement.cloneNode(true)
+            copy.querySelectorAll('[data-test-only]').forEach((element) => element.remove())
+            return '<!DOCTYPE html>\\n' + copy.outerHTML
+        }"""
+    )
+
+
+# Set for the session by the browser tests' conftest; assert_accessible then checks the HTML too.
+nu_checker: NuChecker | None = None
+
+
 def assert_accessible(page, label: str, checked: list[str] | None = None) -> None:
-    """Assert axe finds nothing; `checked` collects the labels of pages that passed."""
+    """Assert axe and the Nu HTML checker find nothing; `checked` collects the labels of pages that passed."""
     result = run_axe(page, label)
     assert not result.violations, result.report()
+    if nu_checker is not None:
+        problems = nu_checker.errors(page_html(page))
+        assert not problems, f"{len(problems)} HTML error(s) on {label} ({page.url}):\n  " + "\n  ".join(problems)
     if checked is not None:
         checked.append(label)
