@@ -7,7 +7,7 @@ from datetime import date, datetime
 from flask import Flask
 from markupsafe import Markup
 
-from .dates import format_date
+from .dates import format_date, format_date_time
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -23,4 +23,5 @@ def markdown_filter(text: str) -> Markup:
 
 def init_templating(app: Flask) -> None:
     app.add_template_filter(long_date, "long_date")
+    app.add_template_filter(format_date_time, "date_and_time")
     app.add_template_filter(markdown_filter, "markdown")

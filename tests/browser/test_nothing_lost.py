@@ -72,9 +72,7 @@ def server_clock(monkeypatch):
     return clock
 
 
-def test_answers_posted_after_an_idle_sign_out_are_saved_after_signing_in(
-    axe_page, live_server, unique, server_clock
-):
+def test_answers_posted_after_an_idle_sign_out_are_saved_after_signing_in(axe_page, live_server, unique, server_clock):
     page, name = axe_page, f"Idle Answers Project {unique()}"
     email = f"idle-{unique()}@example.org"
     live_server.add_member(email, name)
