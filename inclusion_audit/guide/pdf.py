@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import io
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
 from .pdf_fonts import guide_fonts
-from .pdf_layout import BODY, GuideDocTemplate, Heading, PageCount, contents_table
+from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, Heading, contents_table
 from .pdf_parts import GuideParts
 from .pdf_styles import guide_styles
 from .pdf_text import PART, Typesetter
@@ -31,13 +32,19 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
     styles = guide_styles(fonts)
     typesetter = Typesetter(fonts, styles)
     organisation = guide.profile.name
-    page_count = PageCount()
     buffer = io.BytesIO()
+    header = Paragraph(
+        f"<b>{typesetter.text(_shortened(organisation))}</b> \u00b7 {typesetter.text(title)}", styles.header
+    )
+
+    def draw_header(canvas: Canvas, x: float, top: float, width: float) -> None:
+        height = header.wrapOn(canvas, width, top)[1]
+        header.drawOn(canvas, x, top - height)
+
     document = GuideDocTemplate(
         buffer,
         styles=styles,
-        header_markup=f"<b>{typesetter.text(_shortened(organisation))}</b> \u00b7 {typesetter.text(title)}",
-        page_count=page_count,
+        draw_header=draw_header,
         title=f"{title}: {organisation}",
         author=SERVICE_NAME,
         subject=f"A guide to reaching inclusion health groups, tailored for {organisation}",
@@ -52,13 +59,7 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         pageCompression=1,
     )
     parts = GuideParts(guide, typesetter)
-    contents = contents_table(styles)
-    story: list[Flowable] = [
-        page_count,
-        *_cover(guide, typesetter, title, generated_on),
-        typesetter.heading("Contents", PART, in_contents=False),
-        contents,
-        PageBreak(),
+    body: list[Flowable] = [
         *parts.summary(),
         PageBreak(),
         *parts.actions(),
@@ -69,15 +70,20 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         PageBreak(),
         *parts.signposts(),
     ]
-    # Every title is known before layout, only the page numbers are not: giving them to the contents page up
-    # front makes it its final size in the first (measuring) pass, so nothing moves when the numbers arrive and
-    # the build ends after one drawing pass instead of two (bench/guide.py measures it). Same bytes either way.
-    contents.addEntries(
-        (flowable.outline_level, flowable.markup, 0, flowable.key)
-        for flowable in story
+    # Every title is known before layout; only the page numbers are not, and they are filled in at the end.
+    entries = [
+        ContentsEntry(flowable.outline_level, flowable.markup, flowable.key)
+        for flowable in body
         if isinstance(flowable, Heading) and flowable.in_contents
-    )
-    document.multiBuild(story)
+    ]
+    story: list[Flowable] = [
+        *_cover(guide, typesetter, title, generated_on),
+        typesetter.heading("Contents", PART, in_contents=False),
+        contents_table(styles, entries),
+        PageBreak(),
+        *body,
+    ]
+    document.build_guide(story, entries)
     return buffer.getvalue()
 
 

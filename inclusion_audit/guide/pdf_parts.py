@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from ..engine.model import Action, Guide, GuideSection, SectionResult, Snippet
 from .markdown import safe_href
-from .pdf_layout import CONTENT_WIDTH, GuideParagraph, table_style
-from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_HEX, TEXT
+from .pdf_layout import CONTENT_WIDTH, table_style
+from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
 
 NOT_ENOUGH_ANSWERS = "Not enough answers"
@@ -55,7 +55,7 @@ class GuideParts:
 
     def _results_table(self) -> Table:
         ts, styles = self.ts, self.ts.styles
-        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in ("Section", "Result", "Band")]]
+        rows = [[Paragraph(ts.text(text), styles.cell_heading) for text in ("Section", "Result", "Band")]]
         for section in self.guide.sections:
             result = section.result
             rows.append(self._result_row(result.title, result.percent, self._band(result), styles.cell))
@@ -77,12 +77,12 @@ class GuideParts:
         table.spaceAfter = 12
         return table
 
-    def _result_row(self, name: str, percent: int | None, band: str, style: object) -> list[GuideParagraph]:
+    def _result_row(self, name: str, percent: int | None, band: str, style: object) -> list[Paragraph]:
         if percent is None:
             result, band = NOT_ENOUGH_ANSWERS, ""
         else:
             result = f"{percent}%"
-        return [GuideParagraph(self.ts.text(text), style) for text in (name, result, band)]
+        return [Paragraph(self.ts.text(text), style) for text in (name, result, band)]
 
     def _band(self, result: SectionResult) -> str:
         return result.band_label or self.label("bands", result.band)
@@ -117,7 +117,7 @@ class GuideParts:
         details = [f"Section: {action.section_title}"] if action.section_title else []
         details.append(f"Effort: {self.label('effort', action.effort)}")
         detail_markup = self.ts.text(" \u00b7 ".join(details))
-        return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_HEX}">{detail_markup}</font>'
+        return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_COLOUR}">{detail_markup}</font>'
 
     # --- Guidance -----------------------------------------------------------------------------
 
