@@ -9,21 +9,23 @@ from __future__ import annotations
 import datetime
 import io
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
-from .pdf_fonts import guide_fonts
-from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, Heading, contents_table
+from .pdf_fonts import GuideFonts, guide_fonts
+from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, HeaderDrawer, Heading, contents_table
 from .pdf_parts import GuideParts
+from .pdf_script import Line, ScriptParagraph, ScriptSetter
 from .pdf_styles import guide_styles
 from .pdf_text import PART, Typesetter
 
 SERVICE_NAME = "Inclusion health self-audit"
 LANGUAGE = "en-GB"
-HEADER_NAME_LIMIT = 80
 
 
 def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = "Inclusion health guide") -> bytes:
@@ -33,14 +35,7 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
     typesetter = Typesetter(fonts, styles)
     organisation = guide.profile.name
     buffer = io.BytesIO()
-    header = Paragraph(
-        f"<b>{typesetter.text(_shortened(organisation))}</b> \u00b7 {typesetter.text(title)}", styles.header
-    )
-
-    def draw_header(canvas: Canvas, x: float, top: float, width: float) -> None:
-        height = header.wrapOn(canvas, width, top)[1]
-        header.drawOn(canvas, x, top - height)
-
+    draw_header = _running_header(fonts, styles.header, organisation, f" \u00b7 {title}")
     document = GuideDocTemplate(
         buffer,
         styles=styles,
@@ -87,9 +82,26 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
     return buffer.getvalue()
 
 
-def _shortened(text: str, limit: int = HEADER_NAME_LIMIT) -> str:
-    # The running header has room for one line; the cover shows the name in full.
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def _running_header(fonts: GuideFonts, style: ParagraphStyle, organisation: str, rest: str) -> HeaderDrawer:
+    """The organisation's name in bold (shortened to one line if need be; the cover shows it in full), then `rest`."""
+    name_setter = ScriptSetter(fonts, fonts.bold, style.fontSize)
+    rest_setter = ScriptSetter(fonts, fonts.regular, style.fontSize)
+    ascent = pdfmetrics.getAscent(style.fontName, style.fontSize)
+    lines: dict[float, tuple[Line | None, Line | None]] = {}
+
+    def draw(canvas: Canvas, x: float, top: float, width: float) -> None:
+        if width not in lines:
+            after = rest_setter.first_line(rest, width)
+            room = width - (after.width if after else 0)
+            lines[width] = name_setter.first_line(organisation, room), after
+        name, after = lines[width]
+        if name:
+            name_setter.draw(canvas, name, x, top - ascent, style.textColor)
+            x += name.width
+        if after:
+            rest_setter.draw(canvas, after, x, top - ascent, style.textColor)
+
+    return draw
 
 
 def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date) -> list[Flowable]:
@@ -99,7 +111,7 @@ def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date
         ts.paragraph(SERVICE_NAME, styles.cover_service),
         Spacer(0, 40),
         ts.paragraph(title, styles.cover_title),
-        ts.paragraph(guide.profile.name, styles.cover_org),
+        ScriptParagraph(guide.profile.name, styles.cover_org, ts.fonts),
         ts.paragraph(f"Created on {format_date(generated_on)}", styles.cover_detail),
         ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
         Spacer(0, 36),
