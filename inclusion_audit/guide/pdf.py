@@ -19,7 +19,7 @@ from ..dates import format_date
 from ..engine.model import Guide
 from .pdf_fonts import GuideFonts, guide_fonts
 from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, HeaderDrawer, Heading, contents_table
-from .pdf_parts import GuideParts
+from .pdf_parts import GuideParts, top_actions_title
 from .pdf_script import Line, ScriptParagraph, ScriptSetter
 from .pdf_styles import guide_styles
 from .pdf_text import PART, Typesetter
@@ -72,7 +72,7 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         if isinstance(flowable, Heading) and flowable.in_contents
     ]
     story: list[Flowable] = [
-        *_cover(guide, typesetter, title, generated_on),
+        *_cover(guide, typesetter, title, generated_on, len(parts.top_actions())),
         typesetter.heading("Contents", PART, in_contents=False),
         contents_table(styles, entries),
         PageBreak(),
@@ -104,7 +104,7 @@ def _running_header(fonts: GuideFonts, style: ParagraphStyle, organisation: str,
     return draw
 
 
-def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date) -> list[Flowable]:
+def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date, actions: int) -> list[Flowable]:
     styles = ts.styles
     return [
         Spacer(0, 30),
@@ -120,14 +120,17 @@ def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date
             "are now and suggests practical next steps for reaching people in inclusion health groups.",
             styles.lead,
         ),
-        ts.paragraph(
-            "It is not a test and there is no pass or fail. Start with your top 5 actions, then use the "
-            "guidance for each section when you are ready.",
-            styles.body,
-        ),
+        ts.paragraph(f"It is not a test and there is no pass or fail. {_where_to_start(actions)}", styles.body),
         NextPageTemplate(BODY),
         PageBreak(),
     ]
+
+
+def _where_to_start(actions: int) -> str:
+    if not actions:
+        return "Use the guidance for each section when you are ready."
+    top = top_actions_title(actions).replace("Your", "your", 1)
+    return f"Start with {top}, then use the guidance for each section when you are ready."
 
 
 def _section_guidance(parts: GuideParts, guide: Guide) -> list[Flowable]:

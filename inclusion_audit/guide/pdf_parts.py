@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ..engine.model import Action, Guide, GuideSection, SectionResult, Snippet
 from .markdown import safe_href
@@ -17,6 +17,14 @@ from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
 
 NOT_ENOUGH_ANSWERS = "Not enough answers"
+TOP_ACTIONS = 5
+
+
+def top_actions_title(count: int) -> str:
+    """ "Your top 3 actions": the number shown, which is fewer than five when the answers point to fewer."""
+    if count == 0:
+        return "Your top actions"
+    return "Your top action" if count == 1 else f"Your top {count} actions"
 
 
 class GuideParts:
@@ -102,13 +110,16 @@ class GuideParts:
 
     # --- Actions ------------------------------------------------------------------------------
 
+    def top_actions(self) -> list[Action]:
+        return sorted(self.guide.actions, key=lambda action: action.rank)[:TOP_ACTIONS]
+
     def actions(self) -> list[Flowable]:
         ts = self.ts
+        actions = self.top_actions()
         flowables: list[Flowable] = [
-            ts.heading("Your top 5 actions", PART),
+            ts.heading(top_actions_title(len(actions)), PART),
             ts.paragraph("The steps likely to make the most difference first, based on your answers.", ts.styles.lead),
         ]
-        actions = sorted(self.guide.actions, key=lambda action: action.rank)[:5]
         if not actions:
             return [*flowables, ts.paragraph("Your answers did not point to any particular actions.")]
         return [*flowables, *ts.bullets([self._action_markup(action) for action in actions], numbered=True)]
@@ -146,11 +157,16 @@ class GuideParts:
         details = [self.label("kinds", snippet.kind), self.label("effort", snippet.effort)]
         if snippet.group:
             details.insert(0, self.label("groups", snippet.group))
+        body = ts.markdown(snippet.body_markdown, outline_level=level)
+        sources = self._sources(snippet)
+        if sources and body:
+            # The list of sources never starts a page on its own: it moves with the paragraph before it.
+            sources, body = [KeepTogether([body[-1], *sources])], body[:-1]
         return [
             ts.heading(snippet.title, level, in_contents=in_contents),
-            ts.paragraph(" \u00b7 ".join(detail for detail in details if detail), ts.styles.small),
-            *ts.markdown(snippet.body_markdown, outline_level=level),
-            *self._sources(snippet),
+            ts.paragraph(" \u00b7 ".join(detail for detail in details if detail), ts.styles.small_kept),
+            *body,
+            *sources,
         ]
 
     def _sources(self, snippet: Snippet) -> list[Flowable]:
@@ -163,7 +179,7 @@ class GuideParts:
             host = urlsplit(href).hostname if href else None
             # The web address's host helps someone reading a printed copy find the page.
             items.append(f"{title} ({self.ts.text(host)})" if host else title)
-        return [self.ts.para("<b>Sources</b>", self.ts.styles.small), *self.ts.bullets(items)]
+        return [self.ts.para("<b>Sources</b>", self.ts.styles.small_kept), *self.ts.bullets(items)]
 
     def group_modules(self) -> list[Flowable]:
         return self._snippet_part(

@@ -35,6 +35,7 @@ class GuideStyles:
     lead: ParagraphStyle
     secondary: ParagraphStyle
     small: ParagraphStyle
+    small_kept: ParagraphStyle  # small text that belongs with what follows (a snippet's details, "Sources")
     list_text: ParagraphStyle
     cell: ParagraphStyle
     cell_heading: ParagraphStyle
@@ -62,6 +63,8 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
     def like(name: str, base: ParagraphStyle = body, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **changes)
 
+    small = like("GuideSmall", fontSize=10, leading=13.5, textColor=SECONDARY_TEXT, spaceAfter=4)
+
     def heading(name: str, size: float, before: float, after: float) -> ParagraphStyle:
         # keepWithNext stops a heading being stranded at the foot of a page without its text.
         return like(
@@ -78,7 +81,8 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
         body=body,
         lead=like("GuideLead", fontSize=13, leading=18, spaceAfter=12),
         secondary=like("GuideSecondary", textColor=SECONDARY_TEXT),
-        small=like("GuideSmall", fontSize=10, leading=13.5, textColor=SECONDARY_TEXT, spaceAfter=4),
+        small=small,
+        small_kept=like("GuideSmallKept", small, keepWithNext=1),
         list_text=like("GuideListText", spaceAfter=3),
         cell=like("GuideCell", fontSize=10.5, leading=14, spaceAfter=0),
         cell_heading=like("GuideCellHeading", fontName=fonts.bold, fontSize=10.5, leading=14, spaceAfter=0),
