@@ -17,18 +17,18 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
+from . import wording as say
 from .pdf_fonts import GuideFonts, guide_fonts
 from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, HeaderDrawer, Heading, contents_table
-from .pdf_parts import GuideParts, top_actions_title
+from .pdf_parts import GuideParts
 from .pdf_script import Line, ScriptParagraph, ScriptSetter
 from .pdf_styles import guide_styles
 from .pdf_text import PART, Typesetter
 
-SERVICE_NAME = "Inclusion health self-audit"
 LANGUAGE = "en-GB"
 
 
-def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = "Inclusion health guide") -> bytes:
+def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = say.DEFAULT_TITLE) -> bytes:
     """Render `guide` as a PDF document and return its bytes."""
     fonts = guide_fonts()
     styles = guide_styles(fonts)
@@ -41,9 +41,9 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         styles=styles,
         draw_header=draw_header,
         title=f"{title}: {organisation}",
-        author=SERVICE_NAME,
+        author=say.SERVICE_NAME,
         subject=f"A guide to reaching inclusion health groups, tailored for {organisation}",
-        creator=SERVICE_NAME,
+        creator=say.SERVICE_NAME,
         keywords=["inclusion health", "self-audit", "guide"],
         lang=LANGUAGE,
         # Without this reportlab lists Helvetica, which cannot draw most names, as every page's starting font.
@@ -72,7 +72,7 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         if isinstance(flowable, Heading) and flowable.in_contents
     ]
     story: list[Flowable] = [
-        *_cover(guide, typesetter, title, generated_on, len(parts.top_actions())),
+        *_cover(guide, typesetter, title, generated_on, len(say.top_actions(guide))),
         typesetter.heading("Contents", PART, in_contents=False),
         contents_table(styles, entries),
         PageBreak(),
@@ -108,40 +108,25 @@ def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date
     styles = ts.styles
     return [
         Spacer(0, 30),
-        ts.paragraph(SERVICE_NAME, styles.cover_service),
+        ts.paragraph(say.SERVICE_NAME, styles.cover_service),
         Spacer(0, 40),
         ts.paragraph(title, styles.cover_title),
         ScriptParagraph(guide.profile.name, styles.cover_org, ts.fonts),
         ts.paragraph(f"Created on {format_date(generated_on)}", styles.cover_detail),
         ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
         Spacer(0, 36),
-        ts.paragraph(
-            "This guide is based on the answers your organisation gave in the self-audit. It shows where you "
-            "are now and suggests practical next steps for reaching people in inclusion health groups.",
-            styles.lead,
-        ),
-        ts.paragraph(f"It is not a test and there is no pass or fail. {_where_to_start(actions)}", styles.body),
+        ts.paragraph(say.COVER_LEAD, styles.lead),
+        ts.paragraph(say.where_to_start(actions), styles.body),
         NextPageTemplate(BODY),
         PageBreak(),
     ]
 
 
-def _where_to_start(actions: int) -> str:
-    if not actions:
-        return "Use the guidance for each section when you are ready."
-    top = top_actions_title(actions).replace("Your", "your", 1)
-    return f"Start with {top}, then use the guidance for each section when you are ready."
-
-
 def _section_guidance(parts: GuideParts, guide: Guide) -> list[Flowable]:
     ts = parts.ts
     flowables: list[Flowable] = [
-        ts.heading("Guidance for each section", PART),
-        ts.paragraph(
-            "Each section starts with your result, then gives guidance chosen from your answers. "
-            "Quick wins are things you can start soon; longer-term steps take planning.",
-            ts.styles.body,
-        ),
+        ts.heading(say.GUIDANCE_TITLE, PART),
+        ts.paragraph(say.GUIDANCE_INTRO, ts.styles.body),
     ]
     for section in guide.sections:
         # Start a section on a new page only if little room is left, so short sections can share a page.

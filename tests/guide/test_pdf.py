@@ -21,7 +21,8 @@ from inclusion_audit.engine.model import (
     Snippet,
     Source,
 )
-from inclusion_audit.guide.pdf import SERVICE_NAME, format_date, render_guide_pdf
+from inclusion_audit.guide.pdf import format_date, render_guide_pdf
+from inclusion_audit.guide.wording import SERVICE_NAME
 
 from .poppler import pdftotext
 
@@ -199,7 +200,7 @@ def test_snippet_guidance_is_in_the_text(text: str):
 
 
 def test_bands_are_explained_without_pass_or_fail(text: str):
-    assert "What the bands mean" in text
+    assert "What the stages mean" in text
     assert "Good foundations are in place." in text
     assert "fail" not in text.replace("no pass or fail", "").lower()
 
