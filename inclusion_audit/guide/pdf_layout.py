@@ -52,7 +52,30 @@ def draw_number_form(canvas: Canvas, name: str, number: int, style: Any, *, righ
     canvas.endForm()
 
 
-class Heading(Paragraph):
+class GuideParagraph(Paragraph):
+    """A Paragraph that lays itself out once per width.
+
+    reportlab asks a flowable for its size more than once with the same width: a heading kept with the next
+    flowable is measured with it and then again on its own, and so is everything in a KeepTogether. Line
+    breaking is most of a guide's cost, and the result of the last `wrap` at that width is still in place (only
+    `wrap` and `split` change a paragraph's layout), so asking again just returns the size it gave.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._wrapped_at = None
+        return super().split(availWidth, availHeight)
+
+
+class Heading(GuideParagraph):
     """A heading that becomes a PDF bookmark and, if `in_contents`, an entry on the contents page."""
 
     def __init__(self, markup: str, style: Any, *, key: str, plain: str, outline_level: int, in_contents: bool):

@@ -5,12 +5,12 @@ The words come from `wording`, shared with the Word version.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from ..engine.model import Action, Guide, GuideSection, Snippet
 from . import wording as say
 from .markdown import safe_href
-from .pdf_layout import CONTENT_WIDTH, table_style
+from .pdf_layout import CONTENT_WIDTH, GuideParagraph, table_style
 from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
 
@@ -37,7 +37,7 @@ class GuideParts:
 
     def _results_table(self) -> Table:
         ts, styles = self.ts, self.ts.styles
-        rows = [[Paragraph(ts.text(text), styles.cell_heading) for text in say.RESULTS_COLUMNS]]
+        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.RESULTS_COLUMNS]]
         for section in self.guide.sections:
             result = section.result
             rows.append(self._result_row(result.title, result.percent, say.stage(self.guide, result), styles.cell))
@@ -58,8 +58,8 @@ class GuideParts:
         table.spaceAfter = 12
         return table
 
-    def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[Paragraph]:
-        return [Paragraph(self.ts.text(text), style) for text in (name, *say.result_cells(percent, stage))]
+    def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[GuideParagraph]:
+        return [GuideParagraph(self.ts.text(text), style) for text in (name, *say.result_cells(percent, stage))]
 
     def _stage_explanation(self) -> list[Flowable]:
         ts = self.ts

@@ -11,11 +11,11 @@ from itertools import count, groupby
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from . import markdown as md
 from .pdf_fonts import GuideFonts
-from .pdf_layout import Heading
+from .pdf_layout import GuideParagraph, Heading
 from .pdf_styles import LINK_COLOUR, GuideStyles
 
 # Outline depths, which are also indexes into GuideStyles.headings.
@@ -34,9 +34,9 @@ class Typesetter:
         self._heading_numbers = count(1)
         self._list_styles: dict[tuple[int, bool], ParagraphStyle] = {}
 
-    def para(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    def para(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> GuideParagraph:
         """A paragraph of markup that is already escaped (see `text`)."""
-        return Paragraph(markup, style, bulletText=bullet)
+        return GuideParagraph(markup, style, bulletText=bullet)
 
     def text(self, text: str) -> str:
         """Plain text as Paragraph markup."""
@@ -46,7 +46,7 @@ class Typesetter:
         """Markup for a clickable, underlined link; `href` must already be known to be safe."""
         return _anchor(href, self.text(label))
 
-    def paragraph(self, text: str, style: object = None) -> Paragraph:
+    def paragraph(self, text: str, style: object = None) -> GuideParagraph:
         return self.para(self.text(text), style or self.styles.body)
 
     def heading(self, text: str, level: int, *, in_contents: bool = True, style: object = None) -> Heading:

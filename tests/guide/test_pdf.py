@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 
 from inclusion_audit.engine.model import (
     Action,
@@ -21,6 +22,7 @@ from inclusion_audit.engine.model import (
     Snippet,
     Source,
 )
+from inclusion_audit.guide import pdf_layout
 from inclusion_audit.guide.pdf import format_date, render_guide_pdf
 from inclusion_audit.guide.wording import SERVICE_NAME
 
@@ -353,6 +355,14 @@ def test_a_guide_with_nothing_in_it_still_renders():
 
     assert "Empty Org" in text
     assert "did not point to any particular actions" in text
+
+
+def test_measuring_once_per_width_gives_the_same_document_as_plain_reportlab(monkeypatch, pdf: bytes):
+    # GuideParagraph answers a repeated wrap at the same width from its last one; that must not change the output.
+    monkeypatch.setattr(pdf_layout.GuideParagraph, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(pdf_layout.GuideParagraph, "split", Paragraph.split)
+
+    assert render_guide_pdf(make_guide(), generated_on=DAY) == pdf
 
 
 def test_format_date():
