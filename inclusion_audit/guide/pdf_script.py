@@ -195,7 +195,8 @@ class ScriptSetter:
         if font == self.main_font:
             return Run(font, text, False, pdfmetrics.stringWidth(text, font, self.size))
         embedded = fallback_font(font)
-        assert embedded is not None  # noqa: S101 (a cluster only gets a fallback font that loaded)
+        if embedded is None:  # a cluster only gets a fallback font that loaded
+            raise LookupError(f"font {font} is not loaded")
         face = _harfbuzz_face(embedded.path)
         hb_font = uharfbuzz.Font(face)
         hb_font.ptem = self.size

@@ -55,10 +55,10 @@ class _Writer:
         organisation = self.guide.profile.name
         moment = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
         core = self.doc.core_properties
-        core.title = f"{title}: {organisation}"
-        core.subject = f"A guide to reaching inclusion health groups, tailored for {organisation}"
+        core.title = say.document_title(title, self.guide)
+        core.subject = say.document_subject(self.guide)
         core.author = core.last_modified_by = say.SERVICE_NAME
-        core.keywords = "inclusion health; self-audit; guide"
+        core.keywords = "; ".join(say.KEYWORDS)
         core.category = organisation
         core.comments = f"Created on {format_date(day)} from content version {self.guide.content_version}"
         core.created = core.modified = moment

@@ -16,6 +16,7 @@ from ..engine.model import Action, Guide, SectionResult, Snippet
 
 SERVICE_NAME = "Inclusion health self-audit"
 DEFAULT_TITLE = "Inclusion health guide"
+KEYWORDS = ("inclusion health", "self-audit", "guide")
 NOT_ENOUGH_ANSWERS = "Not enough answers"
 TOP_ACTIONS = 5
 
@@ -50,6 +51,14 @@ HELP_INTRO = "Organisations and resources that can help you, and the people you 
 NO_HELP = "There are no signposts in this guide."
 DOWNLOAD_STEM = "inclusion-health-guide"
 NAME_IN_FILE_LIMIT = 60
+
+
+def document_title(title: str, guide: Guide) -> str:
+    return f"{title}: {guide.profile.name}"
+
+
+def document_subject(guide: Guide) -> str:
+    return f"A guide to reaching inclusion health groups, tailored for {guide.profile.name}"
 
 
 def label(guide: Guide, group: str, code: str | None) -> str:

@@ -13,6 +13,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from bench.heaviest import heaviest
 from inclusion_audit.engine import build_guide
 from inclusion_audit.engine.answers_file import load_answers_file
 from inclusion_audit.guide.pdf import render_guide_pdf
@@ -30,8 +31,6 @@ FOOTER = re.compile(r"^Page \d+ of \d+$")
 
 def _guides() -> dict[str, object]:
     content = require_real_content()
-    from bench.heaviest import heaviest
-
     guides = {path.stem: build_guide(content, *load_answers_file(content, path)) for path in EXAMPLES.glob("*.yml")}
     guides["heaviest"] = build_guide(content, *heaviest(content)[:2])
     guides["made-up"] = make_guide()
