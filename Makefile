@@ -62,8 +62,9 @@ test-postgres: setup ## Run the suite on PostgreSQL (TEST_DATABASE_URL, default 
 # The browser tests (tests/browser) run in `make test` with the system Chromium at /usr/bin/chromium, and are
 # skipped with the reason when it is missing (REQUIRE_BROWSER=1 makes that a failure). They always use their
 # own throwaway SQLite database, so the PostgreSQL run above leaves them out.
-screenshots: setup ## Save PNGs of the main pages, desktop and phone, to docs/screenshots/ (needs Chromium)
+screenshots: setup ## Save PNGs of the main pages and the guide documents to docs/screenshots/ (needs Chromium, poppler-utils)
 	$(BIN)/python -m tests.browser.screenshots
+	$(BIN)/python -m tests.guide.screenshots
 
 # WeasyPrint (the PDF reference) needs Pango; PostgreSQL is used when one answers on 127.0.0.1:5432.
 $(BIN)/.bench-installed: $(BIN)/.installed pyproject.toml

@@ -36,12 +36,12 @@ METHOD = """## How each figure is measured
    rows really are written; a 302 to the next part). Reference: a bench-only route on the same app that renders
    only the base layout (header, navigation, footer, a heading) for the same signed-in client. 400 rounds each,
    taking turns. Test configuration (CSRF off), SQLite file.
-2. **Guide** (`bench/guide.py`, `bench/heaviest.py`): the most demanding answers, found by a seeded hill climb
-   over profile and answers for the most snippets matched (then the most text); every group module selected.
-   Assembly is `build_guide` against scoring alone. The PDF is `render_guide_pdf` for that guide in a process
-   that has rendered guides before (a worker's steady state), and separately as a worker's first guide (nothing
-   kept from before). Reference: WeasyPrint turning the guide's own web page (the real route, with the real CSS
-   read from disk) into a PDF.
+2. **Guide** (`bench/guide.py`, `bench/heaviest.py`): two guides. The starting-out example
+   (`content/examples/starting-out.yml`), and the most demanding answers, found by a seeded hill climb over profile
+   and answers for the most snippets matched (then the most text), every group module selected. Assembly is
+   `build_guide` against scoring alone. The PDF is `render_guide_pdf` for each guide, taking turns, after two
+   warm-up renders (fonts registered; nothing else is kept between documents). Reference: WeasyPrint turning the
+   same guide's own web page (the real route, with the real CSS read from disk) into a PDF.
 3. **Dashboard** (`bench/dashboard.py`, `bench/dashboard_probe.py`, `bench/generate.py`): seeded data grown to
    1k, 10k and 100k submitted audits (about 0.8 organisations per audit, some with 2 or 3 audits, 10% never
    submitting, 15% with an audit in progress; 34 answers and 5 section scores per audit, scored by the engine;

@@ -1,14 +1,21 @@
-"""Page layout for the PDF guide: the document template, page furniture and bookmarked headings."""
+"""Page layout for the PDF guide: the document template, page furniture, bookmarked headings and the contents.
+
+The document is laid out in a single pass. What is only known at the end (the number of pages for "Page 3 of
+12", and the page each contents entry is on) is drawn as a named PDF form: every page refers to the form by
+name while it is laid out, and the form itself is written once the last page is done (`GuideCanvas.save`).
+Page numbers take no room in the layout, so nothing moves when they arrive and no second pass is needed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from .pdf_styles import BORDER, BRAND, SECONDARY_TEXT, GuideStyles
 
@@ -17,30 +24,55 @@ BODY = "body"
 MARGIN = 20 * mm
 HEADER_GAP = 8 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
-# Set on the canvas of a pass whose output will be thrown away (see GuideParagraph).
-LAYOUT_ONLY = "guide_layout_only"
+PAGE_TOTAL_FORM = "GuidePageTotal"
+# Widest page number the contents column makes room for ("999").
+NUMBER_WIDTH = 24
+
+
+class GuideCanvas(Canvas):
+    """A canvas that runs the drawings left until the end (page-number forms) just before it writes the file."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.at_end: list[Callable[[Canvas], None]] = []
+
+    def save(self) -> None:
+        for draw in self.at_end:
+            draw(self)
+        super().save()
+
+
+def draw_number_form(canvas: Canvas, name: str, number: int, style: Any, *, right_aligned: bool) -> None:
+    """Define form `name`: `number` on a baseline at the form's origin, starting or ending there."""
+    size = style.fontSize
+    canvas.beginForm(name, lowerx=-NUMBER_WIDTH * 2, lowery=-size, upperx=NUMBER_WIDTH * 2, uppery=size * 2)
+    canvas.setFont(style.fontName, size)
+    canvas.setFillColor(style.textColor)
+    (canvas.drawRightString if right_aligned else canvas.drawString)(0, 0, str(number))
+    canvas.endForm()
 
 
 class GuideParagraph(Paragraph):
-    """A Paragraph tuned for multi-pass builds.
+    """A Paragraph that lays itself out once per width.
 
-    reportlab lays the whole document out at least twice (the contents page needs page numbers from
-    the pass before), and line breaking is most of the cost. Breaks depend only on the width, so they
-    are remembered per width; and nothing drawn in the first pass is kept, so that pass skips drawing.
+    reportlab asks a flowable for its size more than once with the same width: a heading kept with the next
+    flowable is measured with it and then again on its own, and so is everything in a KeepTogether. Line
+    breaking is most of a guide's cost, and the result of the last `wrap` at that width is still in place (only
+    `wrap` and `split` change a paragraph's layout), so asking again just returns the size it gave.
     """
 
+    _wrapped_at: float | None = None
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        remembered = self.__dict__.get("_remembered_wrap")
-        if remembered and remembered[0] == availWidth:
-            _, self.width, self.height, self.blPara, self._wrapWidths = remembered
+        if availWidth == self._wrapped_at:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        self._remembered_wrap = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        self._wrapped_at = availWidth
         return size
 
-    def draw(self) -> None:
-        if not getattr(self.canv, LAYOUT_ONLY, False):
-            super().draw()
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._wrapped_at = None
+        return super().split(availWidth, availHeight)
 
 
 class Heading(GuideParagraph):
@@ -59,53 +91,73 @@ class Heading(GuideParagraph):
 
     def draw(self) -> None:
         # The link target sits at the top of the heading, so a bookmark jumps to the heading itself.
-        if not getattr(self.canv, LAYOUT_ONLY, False):
-            self.canv.bookmarkHorizontal(self.key, 0, self.height)
+        self.canv.bookmarkHorizontal(self.key, 0, self.height)
         super().draw()
 
 
-class PageCount(Flowable):
-    """Counts pages so the footer can say "Page X of Y".
+@dataclass(frozen=True)
+class ContentsEntry:
+    level: int
+    markup: str
+    key: str
 
-    It takes part in reportlab's multi-pass build like the table of contents does: the total seen in
-    one pass is printed in the next, and the build only stops once two passes agree.
-    """
+    @property
+    def form(self) -> str:
+        return f"GuideContentsPage-{self.key}"
 
-    def __init__(self) -> None:
+
+class PageNumberRef(Flowable):
+    """Where a contents entry's page number goes: the number itself is a form filled in at the end."""
+
+    def __init__(self, form: str, style: Any) -> None:
         super().__init__()
-        self.total: int | None = None  # from the previous pass, None on the first
-        self._counted: int | None = None
-
-    # The camelCase methods below are the protocol reportlab's multiBuild calls.
-    def isIndexing(self) -> bool:
-        return True
-
-    def beforeBuild(self) -> None:
-        self.total, self._counted = self._counted, 0
-
-    def afterBuild(self) -> None:
-        pass
-
-    def isSatisfied(self) -> bool:
-        return self.total == self._counted
-
-    def notify(self, kind: str, stuff: Any) -> None:
-        pass  # reportlab tells every indexing flowable about every entry; only pages interest us
-
-    def count_page(self) -> None:
-        self._counted = (self._counted or 0) + 1
+        self.form = form
+        self.style = style
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
+        self.width = availWidth
+        return availWidth, self.style.leading
 
     def draw(self) -> None:
-        pass
+        self.canv.saveState()
+        # On the baseline of a one-line entry in the same style, right-aligned to the column.
+        self.canv.translate(self.width, self.style.leading - self.style.fontSize)
+        self.canv.doForm(self.form)
+        self.canv.restoreState()
+
+
+def contents_table(styles: GuideStyles, entries: Iterable[ContentsEntry]) -> Table:
+    """The contents page: each title links to its heading, and its page number is filled in at the end."""
+    rows = []
+    level_styles = styles.contents_levels
+    for entry in entries:
+        style = level_styles[min(entry.level, len(level_styles) - 1)]
+        title = Paragraph(f'<a href="#{entry.key}">{entry.markup}</a>', style)
+        rows.append([title, PageNumberRef(entry.form, style)])
+    if not rows:
+        return Table([[""]])
+    table = Table(rows, colWidths=[CONTENT_WIDTH - NUMBER_WIDTH - 8, NUMBER_WIDTH + 8])
+    table.setStyle(
+        table_style(
+            styles,
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        )
+    )
+    return table
+
+
+# Draws the running header given the canvas, its left edge, its top and its width.
+HeaderDrawer = Callable[[Canvas, float, float, float], None]
 
 
 class GuideDocTemplate(BaseDocTemplate):
     """A4 portrait: a cover page without furniture, then pages with a header and page numbers."""
 
-    def __init__(self, target: Any, *, styles: GuideStyles, header_markup: str, page_count: PageCount, **kw: Any):
+    def __init__(self, target: Any, *, styles: GuideStyles, draw_header: HeaderDrawer, **kw: Any):
         super().__init__(
             target,
             pagesize=A4,
@@ -116,11 +168,9 @@ class GuideDocTemplate(BaseDocTemplate):
             **kw,
         )
         self.styles = styles
-        self.page_count = page_count
-        # Built and measured once, then drawn on every page: parsing it per page was a measurable cost.
-        # A Paragraph rather than drawString, so an organisation name gets the same font fallback as body text.
-        self.header = Paragraph(header_markup, styles.header)
-        self.header_height = self.header.wrap(self.width, MARGIN)[1]
+        self.draw_header = draw_header
+        self.heading_pages: dict[str, int] = {}
+        self.pages = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="main")
         self.addPageTemplates(
             [
@@ -129,20 +179,30 @@ class GuideDocTemplate(BaseDocTemplate):
             ]
         )
 
+    def build_guide(self, story: list[Flowable], contents: Iterable[ContentsEntry]) -> None:
+        self._contents = list(contents)
+        self.build(story, canvasmaker=GuideCanvas)
+
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
-        # The first pass only measures: its canvas is discarded once the page numbers are known.
-        setattr(self.canv, LAYOUT_ONLY, self.page_count.total is None)
+        self.canv.at_end.append(self._draw_page_numbers)
 
     def afterPage(self) -> None:
-        self.page_count.count_page()
+        self.pages = self.page
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if not isinstance(flowable, Heading):
             return
         self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.outline_level, closed=True)
-        if flowable.in_contents:
-            self.notify("TOCEntry", (flowable.outline_level, flowable.markup, self.page, flowable.key))
+        self.heading_pages[flowable.key] = self.page
+
+    def _draw_page_numbers(self, canvas: Canvas) -> None:
+        draw_number_form(canvas, PAGE_TOTAL_FORM, self.pages, self.styles.header, right_aligned=False)
+        levels = self.styles.contents_levels
+        for entry in self._contents:
+            style = levels[min(entry.level, len(levels) - 1)]
+            page = self.heading_pages.get(entry.key, 0)
+            draw_number_form(canvas, entry.form, page, style, right_aligned=True)
 
     def _draw_cover_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -154,47 +214,21 @@ class GuideDocTemplate(BaseDocTemplate):
     def _draw_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
         canvas.saveState()
-        self.header.drawOn(canvas, self.leftMargin, height - MARGIN - self.header_height + 4 * mm)
+        self.draw_header(canvas, self.leftMargin, height - MARGIN + 4 * mm, self.width)
         canvas.setStrokeColor(BORDER)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, height - MARGIN - 3 * mm, width - self.rightMargin, height - MARGIN - 3 * mm)
         canvas.line(self.leftMargin, MARGIN + 3 * mm, width - self.rightMargin, MARGIN + 3 * mm)
-        canvas.setFont(self.styles.header.fontName, self.styles.header.fontSize)
+        font, size = self.styles.header.fontName, self.styles.header.fontSize
+        canvas.setFont(font, size)
         canvas.setFillColor(SECONDARY_TEXT)
-        total = self.page_count.total
-        label = f"Page {doc.page} of {total}" if total else f"Page {doc.page}"
-        canvas.drawRightString(width - self.rightMargin, MARGIN - 2 * mm, label)
+        label = f"Page {doc.page} of "
+        canvas.drawString(self.leftMargin, MARGIN - 2 * mm, label)
+        canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), MARGIN - 2 * mm)
+        canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
 
 
 def table_style(styles: GuideStyles, *commands: tuple[Any, ...]) -> TableStyle:
     """A TableStyle whose default cell font is ours: reportlab's default would add Helvetica to every page."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.body.fontName), *commands])
-
-
-class GuideContents(TableOfContents):
-    """The contents page. reportlab builds its table afresh (a paragraph per entry) every time it is wrapped, and
-    each pass wraps it twice with the same entries, width and canvas: the second wrap reuses the first's table."""
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        # The canvas itself, not its id: a pass's new canvas needs the page-number callback the wrap registers.
-        done = self.__dict__.get("_wrapped")
-        if done and done[0] is self.canv and done[1:] == (availWidth, self._lastEntries):
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (self.canv, availWidth, list(self._lastEntries))
-        return size
-
-
-def contents_table(styles: GuideStyles) -> TableOfContents:
-    contents = GuideContents(
-        dotsMinLevel=0,
-        tableStyle=table_style(
-            styles,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ),
-    )
-    contents.levelStyles = list(styles.contents_levels)
-    return contents

@@ -1,22 +1,18 @@
 """The content parts of the PDF guide: results summary, top actions, section guidance, modules, signposts.
 
-Labels come from `guide.labels` (stored with the guide), read with `.get` and a readable fallback so a
-guide stored by an older version of the engine still renders.
+The words come from `wording`, shared with the Word version.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from reportlab.platypus import Flowable, KeepTogether, Table
 
-from reportlab.platypus import Flowable, Table
-
-from ..engine.model import Action, Guide, GuideSection, SectionResult, Snippet
+from ..engine.model import Action, Guide, GuideSection, Snippet
+from . import wording as say
 from .markdown import safe_href
 from .pdf_layout import CONTENT_WIDTH, GuideParagraph, table_style
-from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_HEX, TEXT
+from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
-
-NOT_ENOUGH_ANSWERS = "Not enough answers"
 
 
 class GuideParts:
@@ -24,44 +20,29 @@ class GuideParts:
         self.guide = guide
         self.ts = typesetter
 
-    def label(self, group: str, code: str | None) -> str:
-        """The display label for a code, or the code made readable if the guide has no label for it."""
-        if not code:
-            return ""
-        labels = self.guide.labels.get(group) or {}
-        return labels.get(code) or code.replace("-", " ").replace("_", " ").capitalize()
-
     # --- Results ------------------------------------------------------------------------------
 
     def summary(self) -> list[Flowable]:
-        ts, overall = self.ts, self.guide.overall
+        ts = self.ts
         flowables: list[Flowable] = [
-            ts.heading("Your results at a glance", PART),
-            ts.paragraph(
-                "Your percentage for each section of the self-audit, and the band it falls in.", ts.styles.lead
-            ),
+            ts.heading(say.RESULTS_TITLE, PART),
+            ts.paragraph(say.RESULTS_LEAD, ts.styles.lead),
             self._results_table(),
         ]
-        if overall.dont_know:
-            flowables.append(
-                ts.paragraph(
-                    f"You answered \u201cNot sure\u201d to {_count(overall.dont_know, 'question')}. "
-                    "Those answers are left out of the percentages, and the guide suggests ways to find out.",
-                    ts.styles.body,
-                )
-            )
-        flowables += [ts.heading("What the bands mean", SECTION, in_contents=False), *self._band_explanation()]
+        not_sure = say.not_sure_text(self.guide)
+        if not_sure:
+            flowables.append(ts.paragraph(not_sure, ts.styles.body))
+        flowables += [ts.heading(say.STAGES_TITLE, SECTION, in_contents=False), *self._stage_explanation()]
         return flowables
 
     def _results_table(self) -> Table:
         ts, styles = self.ts, self.ts.styles
-        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in ("Section", "Result", "Band")]]
+        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.RESULTS_COLUMNS]]
         for section in self.guide.sections:
             result = section.result
-            rows.append(self._result_row(result.title, result.percent, self._band(result), styles.cell))
+            rows.append(self._result_row(result.title, result.percent, say.stage(self.guide, result), styles.cell))
         overall = self.guide.overall
-        band = overall.band_label or self.label("bands", overall.band)
-        rows.append(self._result_row("Overall", overall.percent, band, styles.cell_heading))
+        rows.append(self._result_row(say.OVERALL, overall.percent, say.overall_stage(self.guide), styles.cell_heading))
         table = Table(rows, colWidths=[CONTENT_WIDTH * 0.56, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.22], repeatRows=1)
         table.setStyle(
             table_style(
@@ -77,47 +58,30 @@ class GuideParts:
         table.spaceAfter = 12
         return table
 
-    def _result_row(self, name: str, percent: int | None, band: str, style: object) -> list[GuideParagraph]:
-        if percent is None:
-            result, band = NOT_ENOUGH_ANSWERS, ""
-        else:
-            result = f"{percent}%"
-        return [GuideParagraph(self.ts.text(text), style) for text in (name, result, band)]
+    def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[GuideParagraph]:
+        return [GuideParagraph(self.ts.text(text), style) for text in (name, *say.result_cells(percent, stage))]
 
-    def _band(self, result: SectionResult) -> str:
-        return result.band_label or self.label("bands", result.band)
-
-    def _band_explanation(self) -> list[Flowable]:
+    def _stage_explanation(self) -> list[Flowable]:
         ts = self.ts
-        labels = self.guide.labels.get("bands") or {}
-        meanings = self.guide.labels.get("band_meanings") or {}
-        intro = ts.paragraph(
-            "Bands describe where you are on the journey, not a mark. Every organisation starts somewhere, "
-            f"and each band comes with suggestions. A section shows \u201c{NOT_ENOUGH_ANSWERS}\u201d when none of "
-            "its answers could be counted, for example because every answer was \u201cNot sure\u201d.",
-            ts.styles.body,
-        )
-        items = [f"<b>{ts.text(label)}</b>: {ts.text(meanings.get(code, ''))}" for code, label in labels.items()]
-        return [intro, *ts.bullets(items)]
+        items = [f"<b>{ts.text(name)}</b>: {ts.text(meaning)}" for name, meaning in say.stage_meanings(self.guide)]
+        return [ts.paragraph(say.STAGES_INTRO, ts.styles.body), *ts.bullets(items)]
 
     # --- Actions ------------------------------------------------------------------------------
 
     def actions(self) -> list[Flowable]:
         ts = self.ts
+        actions = say.top_actions(self.guide)
         flowables: list[Flowable] = [
-            ts.heading("Your top 5 actions", PART),
-            ts.paragraph("The steps likely to make the most difference first, based on your answers.", ts.styles.lead),
+            ts.heading(say.top_actions_title(len(actions)), PART),
+            ts.paragraph(say.ACTIONS_LEAD, ts.styles.lead),
         ]
-        actions = sorted(self.guide.actions, key=lambda action: action.rank)[:5]
         if not actions:
-            return [*flowables, ts.paragraph("Your answers did not point to any particular actions.")]
+            return [*flowables, ts.paragraph(say.NO_ACTIONS)]
         return [*flowables, *ts.bullets([self._action_markup(action) for action in actions], numbered=True)]
 
     def _action_markup(self, action: Action) -> str:
-        details = [f"Section: {action.section_title}"] if action.section_title else []
-        details.append(f"Effort: {self.label('effort', action.effort)}")
-        detail_markup = self.ts.text(" \u00b7 ".join(details))
-        return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_HEX}">{detail_markup}</font>'
+        detail_markup = self.ts.text(say.action_details(self.guide, action))
+        return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_COLOUR}">{detail_markup}</font>'
 
     # --- Guidance -----------------------------------------------------------------------------
 
@@ -125,32 +89,28 @@ class GuideParts:
         ts, result = self.ts, section.result
         flowables: list[Flowable] = [
             ts.heading(result.title, SECTION),
-            ts.paragraph(f"Your result: {self._result_text(result)}", ts.styles.lead),
-            ts.paragraph(_answered_text(result), ts.styles.small),
+            ts.paragraph(say.result_text(self.guide, result), ts.styles.lead),
+            ts.paragraph(say.answered_text(result), ts.styles.small),
             *ts.markdown(section.intro, outline_level=SECTION),
         ]
         if not section.snippets:
-            flowables.append(ts.paragraph("There is no extra guidance for this section based on your answers."))
+            flowables.append(ts.paragraph(say.NO_SECTION_GUIDANCE))
         for snippet in section.snippets:
             flowables += self.snippet(snippet, ITEM)
         return flowables
 
-    def _result_text(self, result: SectionResult) -> str:
-        if result.percent is None:
-            return NOT_ENOUGH_ANSWERS
-        band = self._band(result)
-        return f"{result.percent}% ({band})" if band else f"{result.percent}%"
-
     def snippet(self, snippet: Snippet, level: int, *, in_contents: bool = False) -> list[Flowable]:
         ts = self.ts
-        details = [self.label("kinds", snippet.kind), self.label("effort", snippet.effort)]
-        if snippet.group:
-            details.insert(0, self.label("groups", snippet.group))
+        body = ts.markdown(snippet.body_markdown, outline_level=level)
+        sources = self._sources(snippet)
+        if sources and body:
+            # The list of sources never starts a page on its own: it moves with the paragraph before it.
+            sources, body = [KeepTogether([body[-1], *sources])], body[:-1]
         return [
             ts.heading(snippet.title, level, in_contents=in_contents),
-            ts.paragraph(" \u00b7 ".join(detail for detail in details if detail), ts.styles.small),
-            *ts.markdown(snippet.body_markdown, outline_level=level),
-            *self._sources(snippet),
+            ts.paragraph(say.snippet_details(self.guide, snippet), ts.styles.small_kept),
+            *body,
+            *sources,
         ]
 
     def _sources(self, snippet: Snippet) -> list[Flowable]:
@@ -160,43 +120,18 @@ class GuideParts:
         for source in snippet.sources:
             href = safe_href(source.url)
             title = self.ts.link(source.title, href) if href else self.ts.text(source.title)
-            host = urlsplit(href).hostname if href else None
-            # The web address's host helps someone reading a printed copy find the page.
+            host = say.source_host(href)
             items.append(f"{title} ({self.ts.text(host)})" if host else title)
-        return [self.ts.para("<b>Sources</b>", self.ts.styles.small), *self.ts.bullets(items)]
+        return [self.ts.para(f"<b>{say.SOURCES}</b>", self.ts.styles.small_kept), *self.ts.bullets(items)]
 
     def group_modules(self) -> list[Flowable]:
-        return self._snippet_part(
-            "Guidance for the groups you work with",
-            self.guide.group_modules,
-            intro="Extra guidance for the groups you told us you work with, or want to reach.",
-            empty="There is no extra guidance for particular groups in this guide.",
-        )
+        return self._snippet_part(say.GROUPS_TITLE, self.guide.group_modules, say.GROUPS_INTRO, say.NO_GROUPS)
 
     def signposts(self) -> list[Flowable]:
-        return self._snippet_part(
-            "Where to find help",
-            self.guide.signposts,
-            intro="Organisations and resources that can help you, and the people you support.",
-            empty="There are no signposts in this guide.",
-        )
+        return self._snippet_part(say.HELP_TITLE, self.guide.signposts, say.HELP_INTRO, say.NO_HELP)
 
-    def _snippet_part(self, title: str, snippets: tuple[Snippet, ...], *, intro: str, empty: str) -> list[Flowable]:
+    def _snippet_part(self, title: str, snippets: tuple[Snippet, ...], intro: str, empty: str) -> list[Flowable]:
         flowables: list[Flowable] = [self.ts.heading(title, PART), self.ts.paragraph(intro if snippets else empty)]
         for snippet in snippets:
             flowables += self.snippet(snippet, SECTION, in_contents=True)
         return flowables
-
-
-def _answered_text(result: SectionResult) -> str:
-    text = f"You answered {result.answered} of {_count(result.questions, 'question')}"
-    extras = []
-    if result.dont_know:
-        extras.append(f"not sure about {result.dont_know}")
-    if result.not_applicable:
-        extras.append(f"{result.not_applicable} did not apply")
-    return f"{text} ({', '.join(extras)})." if extras else f"{text}."
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -10,17 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import HexColor, toColor
 from reportlab.lib.styles import ParagraphStyle
 
 from .pdf_fonts import GuideFonts
 
-# Hex strings for Paragraph markup (<font color=...>), colour objects for drawing.
-LINK_HEX = "#1d70b8"
-SECONDARY_HEX = "#505a5f"
 TEXT = HexColor("#0b0c0c")
-SECONDARY_TEXT = HexColor(SECONDARY_HEX)
-BRAND = HexColor(LINK_HEX)
+SECONDARY_TEXT = HexColor("#505a5f")
+BRAND = HexColor("#1d70b8")
+# Names for Paragraph markup (<font color=...>). reportlab looks a hex string up by trying several parsers in
+# turn (about 0.1 ms each time, with a few hundred links in a guide); a registered name is a dictionary lookup.
+LINK_COLOUR = "guidelink"
+SECONDARY_COLOUR = "guidesecondary"
+toColor.setExtraColorsNameSpace({**toColor.extraColorsNS, LINK_COLOUR: BRAND, SECONDARY_COLOUR: SECONDARY_TEXT})
 BORDER = HexColor("#b1b4b6")
 LIGHT_GREY = HexColor("#f3f2f1")
 
@@ -33,6 +35,7 @@ class GuideStyles:
     lead: ParagraphStyle
     secondary: ParagraphStyle
     small: ParagraphStyle
+    small_kept: ParagraphStyle  # small text that belongs with what follows (a snippet's details, "Sources")
     list_text: ParagraphStyle
     cell: ParagraphStyle
     cell_heading: ParagraphStyle
@@ -60,6 +63,8 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
     def like(name: str, base: ParagraphStyle = body, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **changes)
 
+    small = like("GuideSmall", fontSize=10, leading=13.5, textColor=SECONDARY_TEXT, spaceAfter=4)
+
     def heading(name: str, size: float, before: float, after: float) -> ParagraphStyle:
         # keepWithNext stops a heading being stranded at the foot of a page without its text.
         return like(
@@ -76,7 +81,8 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
         body=body,
         lead=like("GuideLead", fontSize=13, leading=18, spaceAfter=12),
         secondary=like("GuideSecondary", textColor=SECONDARY_TEXT),
-        small=like("GuideSmall", fontSize=10, leading=13.5, textColor=SECONDARY_TEXT, spaceAfter=4),
+        small=small,
+        small_kept=like("GuideSmallKept", small, keepWithNext=1),
         list_text=like("GuideListText", spaceAfter=3),
         cell=like("GuideCell", fontSize=10.5, leading=14, spaceAfter=0),
         cell_heading=like("GuideCellHeading", fontName=fonts.bold, fontSize=10.5, leading=14, spaceAfter=0),

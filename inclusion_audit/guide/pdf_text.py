@@ -6,8 +6,6 @@ organisation called "<script>" appears literally and never as reportlab mini-mar
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from itertools import count, groupby
 from xml.sax.saxutils import quoteattr
@@ -18,29 +16,12 @@ from reportlab.platypus import Flowable, Spacer
 from . import markdown as md
 from .pdf_fonts import GuideFonts
 from .pdf_layout import GuideParagraph, Heading
-from .pdf_styles import LINK_HEX, GuideStyles
+from .pdf_styles import LINK_COLOUR, GuideStyles
 
 # Outline depths, which are also indexes into GuideStyles.headings.
 PART, SECTION, ITEM, TEXT_HEADING = 0, 1, 2, 3
 LIST_INDENT = 18
 LIST_SPACE_AFTER = 5
-# Paragraphs kept, with their line breaks, for the next guide this thread renders (about 1,000 come from the
-# guidance content, which every guide shares; the rest are one organisation's and soon pushed out).
-KEPT_PARAGRAPHS = 2_000
-# What a build leaves on a flowable; between passes reportlab's multiBuild removes these itself.
-_BUILD_LEFTOVERS = ("_postponed", "keepWithNext", "_skipMeNextTime")
-_kept = threading.local()
-
-
-def _kept_paragraphs() -> OrderedDict[tuple[str, str, str | None], list[GuideParagraph]]:
-    if not hasattr(_kept, "paragraphs"):
-        _kept.paragraphs = OrderedDict()
-    return _kept.paragraphs
-
-
-def forget_kept_paragraphs() -> None:
-    """Start this thread afresh, as a new worker would (for tests and benchmarks)."""
-    _kept.__dict__.pop("paragraphs", None)
 
 
 class Typesetter:
@@ -52,40 +33,10 @@ class Typesetter:
         # Per document, so the same guide always gets the same bookmark names (and identical bytes).
         self._heading_numbers = count(1)
         self._list_styles: dict[tuple[int, bool], ParagraphStyle] = {}
-        self._uses: dict[tuple[str, str, str | None], int] = {}
-        self._style_keys: dict[int, str] = {}
-
-    def _style_key(self, style: ParagraphStyle) -> str:
-        """Every setting of the style, not just its name, so a paragraph is only reused with identical styling."""
-        key = self._style_keys.get(id(style))
-        if key is None:
-            key = self._style_keys[id(style)] = repr([(name, getattr(style, name)) for name in sorted(style.defaults)])
-        return key
 
     def para(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> GuideParagraph:
-        """A paragraph of markup, reused from an earlier guide when this thread has laid out the same one.
-
-        Breaking lines is most of a PDF's cost, and guidance text is the same in every guide. Reusing a
-        paragraph across documents is what reportlab's own multi-pass build does across passes, so the
-        output is byte-for-byte the same. Paragraphs are per thread, and never placed twice in one document
-        (text that repeats, such as "Sources", keeps one paragraph per occurrence).
-        """
-        key = (markup, self._style_key(style), bullet)
-        kept = _kept_paragraphs()
-        copies = kept.setdefault(key, [])
-        kept.move_to_end(key)
-        index = self._uses.get(key, 0)
-        self._uses[key] = index + 1
-        if index < len(copies):
-            paragraph = copies[index]
-            for name in _BUILD_LEFTOVERS:
-                paragraph.__dict__.pop(name, None)
-            return paragraph
-        paragraph = GuideParagraph(markup, style, bulletText=bullet)
-        copies.append(paragraph)
-        if len(kept) > KEPT_PARAGRAPHS:
-            kept.popitem(last=False)
-        return paragraph
+        """A paragraph of markup that is already escaped (see `text`)."""
+        return GuideParagraph(markup, style, bulletText=bullet)
 
     def text(self, text: str) -> str:
         """Plain text as Paragraph markup."""
@@ -193,4 +144,4 @@ def _markers(count: int, numbered: bool, start: int) -> list[str]:
 
 def _anchor(href: str, inner_markup: str) -> str:
     # Underlined as well as coloured, so links are still recognisable when printed in black and white.
-    return f"<a href={quoteattr(href)} color={quoteattr(LINK_HEX)}><u>{inner_markup}</u></a>"
+    return f"<a href={quoteattr(href)} color={quoteattr(LINK_COLOUR)}><u>{inner_markup}</u></a>"

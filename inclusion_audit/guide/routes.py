@@ -1,10 +1,11 @@
-"""Results, the tailored guide (web page and PDF) and comparison with the last audit."""
+"""Results, the tailored guide (web page, PDF and Word) and comparison with the last audit."""
 
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
-from flask import abort, current_app, make_response, render_template, request
+from flask import Response, abort, current_app, make_response, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -16,6 +17,9 @@ from ..security import role_required
 from . import bp
 from .chart import Bar, bar_chart
 from .compare import question_changes, section_changes
+from .pdf import render_guide_pdf
+from .word import render_guide_docx
+from .wording import ascii_download_name, download_name
 
 
 def _submitted_audit_or_404(audit_id: int):
@@ -64,19 +68,42 @@ def guide_page(audit_id: int):
     return render_template("guide/guide.html", audit=audit, guide=guide)
 
 
+# PDF and Word downloads share one limit: each is built afresh from the stored guide.
+_downloads = limiter.shared_limit(lambda: current_app.config.get("DOWNLOAD_LIMIT", "20 per minute"), "guide-downloads")
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 @bp.route("/<id:audit_id>/guide.pdf")
 @role_required("member")
-@limiter.limit(lambda: current_app.config.get("PDF_LIMIT", "20 per minute"))
+@_downloads
 def guide_pdf(audit_id: int):
-    """The tailored guide as a PDF download."""
-    from .pdf import render_guide_pdf
-
+    """The tailored guide as a PDF download, for printing."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    response = make_response(render_guide_pdf(guide, generated_on=submitted_on))
-    response.mimetype = "application/pdf"
-    filename = f"inclusion-health-guide-{submitted_on.isoformat()}.pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _download(render_guide_pdf(guide, generated_on=submitted_on), "application/pdf", guide, submitted_on, "pdf")
+
+
+@bp.route("/<id:audit_id>/guide.docx")
+@role_required("member")
+@_downloads
+def guide_docx(audit_id: int):
+    """The tailored guide as a Word document, to edit and reuse."""
+    audit, guide = _submitted_audit_or_404(audit_id)
+    submitted_on: date = audit.submitted_at.date()
+    return _download(render_guide_docx(guide, generated_on=submitted_on), DOCX_MIMETYPE, guide, submitted_on, "docx")
+
+
+def _download(data: bytes, mimetype: str, guide: Guide, day: date, extension: str) -> Response:
+    """An attachment named `<organisation>-inclusion-health-guide-<date>.<extension>`.
+
+    Browsers that read RFC 6266's filename* get the organisation's name in its own script; the plain filename
+    is the ASCII version for the rest.
+    """
+    response = make_response(data)
+    response.mimetype = mimetype
+    plain = ascii_download_name(guide.profile.name, day, extension)
+    full = download_name(guide.profile.name, day, extension)
+    response.headers["Content-Disposition"] = f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(full)}"
     return response
 
 

@@ -11,7 +11,8 @@ from reportlab.platypus import Paragraph
 from inclusion_audit.guide import pdf_fonts
 from inclusion_audit.guide.pdf_fonts import PLACEHOLDER, FontsUnavailable, guide_fonts
 
-EMOJI_FONT = "GuideFallbackEmoji"
+EMOJI_FONT = pdf_fonts.EMOJI
+NO_FONT_HAS = "\U00013000"  # EGYPTIAN HIEROGLYPH A001: no embedded font draws it
 
 
 @pytest.fixture(scope="module")
@@ -32,21 +33,26 @@ def test_decomposed_accents_are_composed_first(fonts):
 
 
 def test_emoji_is_wrapped_in_the_emoji_font(fonts):
-    if not pdf_fonts.fallback_fonts():
-        pytest.skip("manimgx-fonts is not installed")
-
     assert fonts.markup("Hi 😊 & bye") == f'Hi <font name="{EMOJI_FONT}">😊</font> &amp; bye'
 
 
 def test_neighbouring_emoji_share_one_font_tag(fonts):
-    if not pdf_fonts.fallback_fonts():
-        pytest.skip("manimgx-fonts is not installed")
-
     assert fonts.markup("😊😊") == f'<font name="{EMOJI_FONT}">😊😊</font>'
 
 
 def test_characters_no_font_has_become_a_visible_placeholder(fonts):
-    assert fonts.markup("中文 ok") == f"{PLACEHOLDER}{PLACEHOLDER} ok"
+    assert fonts.markup(f"{NO_FONT_HAS}{NO_FONT_HAS} ok") == f"{PLACEHOLDER}{PLACEHOLDER} ok"
+
+
+def test_other_scripts_are_wrapped_in_their_noto_font(fonts):
+    assert fonts.markup("Ελλάδα") == "Ελλάδα"  # Lato has Greek and Cyrillic
+    assert fonts.markup("中文 ok") == '<font name="GuideCJK-SC">中文</font> ok'
+    assert fonts.markup("תל") == '<font name="GuideNotoHebrew">תל</font>'
+
+
+def test_direction_marks_are_never_drawn(fonts):
+    marks = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+    assert fonts.markup(f"a{marks}b") == "ab"
 
 
 def test_control_characters_never_reach_the_page(fonts):
@@ -55,7 +61,7 @@ def test_control_characters_never_reach_the_page(fonts):
 
 
 def test_without_fallback_fonts_emoji_become_placeholders(fonts, monkeypatch):
-    monkeypatch.setattr(pdf_fonts, "fallback_fonts", lambda: ())
+    monkeypatch.setattr(pdf_fonts, "fallback_for", lambda char, cjk=None: None)
 
     assert fonts.markup("Hi 😊") == f"Hi {PLACEHOLDER}"
 
