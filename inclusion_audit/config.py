@@ -40,6 +40,9 @@ class Config:
     MAIL_SMTP_HOST = os.environ.get("MAIL_SMTP_HOST")
     MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@inclusion-audit.invalid")
 
+    # A name from argon2.profiles; this one is argon2-cffi's default. Only TestConfig lowers it.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
+
     # Served behind a reverse proxy in production: trust one hop of X-Forwarded-* headers.
     PROXY_FIX_HOPS = int(os.environ.get("PROXY_FIX_HOPS", "0"))
 
@@ -56,6 +59,7 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    PASSWORD_HASH_PROFILE = "CHEAPEST"
 
 
 class ProductionConfig(Config):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import Organisation, User, utcnow
-from ..passwords import DUMMY_HASH, hash_password, verify_password
+from ..passwords import hash_password, verify_password, verify_unknown_user
 from .tallies import tallies_kept
 
 __all__ = [
@@ -60,7 +60,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The user if the email and password match, else None; similar cost either way."""
     user = get_user_by_email(email)
     if user is None:
-        verify_password(DUMMY_HASH, password)
+        verify_unknown_user(password)
         return None
     return user if verify_password(user.password_hash, password) else None
 
