@@ -253,3 +253,10 @@ def coordinator_client(accounts):
     accounts.staff()
     accounts.sign_in("coordinator@example.org")
     return accounts.client
+
+
+def pytest_collection_modifyitems(config, items):
+    # Under pytest-xdist, start the longest tests first (the ones marked slow, and the browser tests, which
+    # share one worker), so the run does not end with one worker busy on them and the others idle.
+    if WORKER != "main":
+        items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser")))
