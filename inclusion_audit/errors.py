@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
-from flask import Flask, flash, redirect, render_template, request, url_for
+from flask import Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-ERROR_TEMPLATES = {400, 403, 404, 405, 413, 429, 500}
+BAD_REQUEST = "Sorry, there is a problem with that request"
+# Status code -> (heading, what to do next), shown on one error page.
+ERROR_PAGES = {
+    400: (BAD_REQUEST, "Something in what was sent did not make sense. Go back and try again."),
+    403: (
+        "You do not have permission to see this page",
+        "This page is for a different kind of account. If you think you should be able to see it, "
+        "ask the person who set up your account.",
+    ),
+    404: (
+        "Page not found",
+        "If you typed the web address, check it is correct. If you pasted the web address, check you copied all of it.",
+    ),
+    405: (BAD_REQUEST, "That page cannot be used in that way. Go back and try again."),
+    413: ("What you sent is too large", "Go back and send less at once."),
+    429: ("You have tried too many times", "For your security, wait a few minutes before you try again."),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. If the problem keeps happening, tell us using the contact details on the accessibility page.",
+    ),
+}
+OTHER_ERROR = ("Sorry, there is a problem", "Go back and try again.")
+
+
+def error_page(code: int):
+    heading, advice = ERROR_PAGES.get(code, OTHER_ERROR)
+    return render_template("errors/error.html", heading=heading, advice=advice), code
 
 
 def handle_http_error(error: HTTPException):
-    code = error.code or 500
-    template = f"errors/{code}.html" if code in ERROR_TEMPLATES else "errors/generic.html"
-    return render_template(template, error=error), code
+    return error_page(error.code or 500)
 
 
 def handle_csrf_error(error: CSRFError):
@@ -29,7 +53,9 @@ def handle_csrf_error(error: CSRFError):
 
 
 def handle_unexpected_error(error: Exception):
-    return render_template("errors/500.html"), 500
+    # Flask only logs an exception nothing handles; this handler takes it over, so it logs it itself.
+    current_app.log_exception((type(error), error, error.__traceback__))
+    return error_page(500)
 
 
 def init_errors(app: Flask) -> None:

@@ -185,6 +185,10 @@ def check_page_hygiene(page: Page) -> None:
     assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
     if page.soup.select(".govuk-error-summary"):
         assert title.startswith("Error: ")
+    for region in page.soup.select(".app-table-scroll"):
+        # A focusable scrolling region needs a name: its table's caption.
+        label = region.find(id=region.get("aria-labelledby"))
+        assert label is not None and label.find_parent("caption") is not None, f"unnamed table region: {region}"
 
 
 def get_page(client, url: str, status: int = 200) -> Page:
