@@ -20,8 +20,8 @@ def init_content(app: Flask) -> None:
 
 
 # Keyed on the folder and a hash of every content file's bytes, so an app made after an edit
-# (a content editor's, or a test's on its own copy) loads the edit, while apps made from unchanged
-# content (every test's app, every gunicorn worker) share one read-only Content instead of
+# (a content editor's, or a test's on its own copy) loads the edit, while further apps made in the
+# same process from unchanged content (each test makes one) share one read-only Content instead of
 # parsing and checking the same files again. A failed load raises and is not cached.
 @lru_cache(maxsize=4)
 def _loaded(root: Path, version: str) -> Content:

@@ -1,4 +1,4 @@
-"""Database tables, as SQLAlchemy 2 typed models. Reads and writes live in `queries.py`."""
+"""Database tables, as SQLAlchemy 2 typed models. Reads and writes live in the `queries` package."""
 
 from __future__ import annotations
 

@@ -31,7 +31,6 @@ BODY_SIZE = 11.5
 class GuideStyles:
     body: ParagraphStyle
     lead: ParagraphStyle
-    secondary: ParagraphStyle
     small: ParagraphStyle
     list_text: ParagraphStyle
     cell: ParagraphStyle
@@ -75,7 +74,6 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
     return GuideStyles(
         body=body,
         lead=like("GuideLead", fontSize=13, leading=18, spaceAfter=12),
-        secondary=like("GuideSecondary", textColor=SECONDARY_TEXT),
         small=like("GuideSmall", fontSize=10, leading=13.5, textColor=SECONDARY_TEXT, spaceAfter=4),
         list_text=like("GuideListText", spaceAfter=3),
         cell=like("GuideCell", fontSize=10.5, leading=14, spaceAfter=0),

@@ -42,8 +42,8 @@ def get_user(user_id: int) -> User | None:
 
 
 def get_signed_in_user(user_id: int) -> User | None:
-    """The user behind a session cookie, with their organisation and its groups in the same query: nearly
-    every member page needs both, and loading them one by one cost two more queries a request."""
+    """The user behind a session cookie, with their organisation and its groups in the same query, since
+    nearly every member page needs both."""
     loading = joinedload(User.organisation).joinedload(Organisation.group_rows)
     return db.session.scalars(select(User).where(User.id == user_id).options(loading)).unique().first()
 
