@@ -46,7 +46,8 @@ def test_stylesheet_uses_system_fonts_not_gds_transport():
 
 
 def test_an_unexpected_error_is_logged_and_shows_the_service_error_page(app_config, make_app, caplog):
-    live = make_app({**app_config, "TESTING": False})  # the testing flag lets errors through instead
+    # As in production: with the testing or debug flag (make exports FLASK_DEBUG=1) errors go through instead.
+    live = make_app({**app_config, "TESTING": False, "DEBUG": False})
 
     def broken():
         raise RuntimeError("deliberate failure for the test")
