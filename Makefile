@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 export FLASK_DEBUG ?= 1
 PORT ?= 5000
+# The suite runs on one pytest-xdist worker per core where there is more than one core, and in this
+# process (no workers) otherwise. `make test TEST_WORKERS=0` forces a single process.
+TEST_WORKERS ?= $(shell [ "$$(nproc 2>/dev/null || echo 1)" -gt 1 ] && echo auto || echo 0)
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: help setup run test test-postgres screenshots lint format assets db demo bench clean
 
@@ -54,10 +58,10 @@ format: setup ## Format the code
 	$(BIN)/ruff check --fix .
 
 test: lint ## Lint, then run the whole test suite (TEST_DATABASE_URL=postgresql+psycopg://... for PostgreSQL)
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-postgres: setup ## Run the suite on PostgreSQL (TEST_DATABASE_URL, default the local `test` database)
-	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest -m "not browser"
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PYTEST) -m "not browser"
 
 # The browser tests (tests/browser) run in `make test` with the system Chromium at /usr/bin/chromium, and are
 # skipped with the reason when it is missing (REQUIRE_BROWSER=1 makes that a failure). They always use their

@@ -68,6 +68,9 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
 
 
 def _init_templates(app: Flask) -> None:
+    from .templating import SHARED_BYTECODE, init_templating
+
+    app.jinja_options = {**app.jinja_options, "bytecode_cache": SHARED_BYTECODE}
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(PROJECT_ROOT / "templates")),
@@ -82,8 +85,6 @@ def _init_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
-    from .templating import init_templating
-
     init_templating(app)
     app.jinja_env.globals["service_name"] = app.config["SERVICE_NAME"]
 

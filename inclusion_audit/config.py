@@ -64,6 +64,9 @@ class Config:
     MAIL_RECORD_SENT = False  # tests read sent messages from app.extensions["outbox"]; nothing else keeps them
     REQUIRE_MAIL_HOST = False
 
+    # A name from argon2.profiles; this one is argon2-cffi's default. Only TestConfig lowers it.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
+
     # Served behind a reverse proxy in production: trust this many hops of X-Forwarded-* headers.
     PROXY_FIX_HOPS = int(os.environ.get("PROXY_FIX_HOPS", "0"))
     # Unexpected errors get the service's own 500 page (and are logged); tests see the exception instead.
@@ -89,6 +92,7 @@ class TestConfig(Config):
     MAIL_SMTP_HOST = None
     MAIL_RECORD_SENT = True
     HANDLE_UNEXPECTED_ERRORS = False
+    PASSWORD_HASH_PROFILE = "CHEAPEST"
 
 
 class ProductionConfig(Config):

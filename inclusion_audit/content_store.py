@@ -6,15 +6,26 @@ and field, rather than surfacing later as a broken page in front of a user.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app
 
-from .engine import Content, ContentError, load_content
+from .engine import Content, ContentError, load_content, version_of
 
 
 def init_content(app: Flask) -> None:
-    app.extensions["audit_content"] = load_content(Path(app.config["CONTENT_DIR"]))
+    root = Path(app.config["CONTENT_DIR"]).resolve()
+    app.extensions["audit_content"] = _loaded(root, version_of(root))
+
+
+# Keyed on the folder and a hash of every content file's bytes, so an app made after an edit
+# (a content editor's, or a test's on its own copy) loads the edit, while further apps made in the
+# same process from unchanged content (each test makes one) share one read-only Content instead of
+# parsing and checking the same files again. A failed load raises and is not cached.
+@lru_cache(maxsize=4)
+def _loaded(root: Path, version: str) -> Content:
+    return load_content(root)
 
 
 def get_content() -> Content:

@@ -16,7 +16,35 @@ from werkzeug.exceptions import HTTPException, SecurityError
 from .extensions import db
 from .security import is_safe_next
 
-ERROR_TEMPLATES = {400, 403, 404, 405, 413, 429, 500}
+BAD_REQUEST = "Sorry, there is a problem with that request"
+# Status code -> (heading, what to do next), shown on one error page.
+ERROR_PAGES = {
+    400: (BAD_REQUEST, "Something in what was sent did not make sense. Go back and try again."),
+    403: (
+        "You do not have permission to see this page",
+        "This page is for a different kind of account. If you think you should be able to see it, "
+        "ask the person who set up your account.",
+    ),
+    404: (
+        "Page not found",
+        "If you typed the web address, check it is correct. If you pasted the web address, check you copied all of it.",
+    ),
+    405: (BAD_REQUEST, "That page cannot be used in that way. Go back and try again."),
+    413: ("What you sent is too large", "Go back and send less at once."),
+    429: ("You have tried too many times", "For your security, wait a few minutes before you try again."),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. If the problem keeps happening, tell us using the contact details on the accessibility page.",
+    ),
+}
+OTHER_ERROR = ("Sorry, there is a problem", "Go back and try again.")
+
+
+def error_page(code: int):
+    heading, advice = ERROR_PAGES.get(code, OTHER_ERROR)
+    # A server error gets the request's reference, so whoever reports it can quote it and we can find the log.
+    reference = request_id() if code >= 500 else None
+    return render_template("errors/error.html", heading=heading, advice=advice, reference=reference), code
 
 
 def request_id() -> str:
@@ -36,9 +64,7 @@ def handle_untrusted_host(error: SecurityError):
 
 
 def handle_http_error(error: HTTPException):
-    code = error.code or 500
-    template = f"errors/{code}.html" if code in ERROR_TEMPLATES else "errors/generic.html"
-    return render_template(template, error=error), code
+    return error_page(error.code or 500)
 
 
 def _same_site_referrer_path() -> str | None:
@@ -68,7 +94,7 @@ def handle_unexpected_error(error: Exception):
     # (the header asks who is signed in).
     db.session.rollback()
     try:
-        return render_template("errors/500.html", reference=reference), 500
+        return error_page(500)
     except Exception:
         current_app.logger.exception("The error page itself failed, reference %s", reference)
         text = f"Sorry, there is a problem with the service. Reference: {reference}"

@@ -9,10 +9,14 @@ patterns, rather than by a short list of our own.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn import zxcvbn
+from flask import current_app, has_app_context
+
+from .config import Config
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # argon2 copes with more, but nobody types this much and it bounds the work per attempt
@@ -20,22 +24,41 @@ MAX_LENGTH = 256  # argon2 copes with more, but nobody types this much and it bo
 MIN_SCORE = 3
 _ESTIMATE_CHARACTERS = 72  # zxcvbn refuses longer input; the first 72 characters decide the estimate anyway
 
-_hasher = PasswordHasher()
+# Every real configuration hashes with argon2-cffi's own default profile (RFC 9106, low memory); only
+# the test configuration names a cheap one, because there the cost is pure waiting. A hash records its
+# parameters, so a hash of either kind verifies under either configuration.
+STRONG_PROFILE = Config.PASSWORD_HASH_PROFILE
+
+
+def hash_profile() -> str:
+    """The argon2-cffi profile new hashes get: the app's PASSWORD_HASH_PROFILE, else the strong default."""
+    return current_app.config.get("PASSWORD_HASH_PROFILE", STRONG_PROFILE) if has_app_context() else STRONG_PROFILE
+
+
+@cache
+def _hasher(profile: str) -> PasswordHasher:
+    return PasswordHasher.from_parameters(getattr(profiles, profile))
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher(hash_profile()).hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher(hash_profile()).verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-# A valid hash to check against when the email is unknown, so both paths cost the same time.
-DUMMY_HASH = hash_password("not-a-real-password-used-for-timing")
+@cache
+def _dummy_hash(profile: str) -> str:
+    return _hasher(profile).hash("not-a-real-password-used-for-timing")
+
+
+def verify_unknown_user(password: str) -> None:
+    """Spend what checking a real password costs, so a sign-in with an unknown email is not faster."""
+    verify_password(_dummy_hash(hash_profile()), password)
 
 
 def password_problem(password: str, email: str = "", organisation: str = "") -> str | None:

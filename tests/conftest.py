@@ -1,19 +1,23 @@
 """Shared fixtures: app, client, runner (as in the Flask tutorial), plus page and account helpers.
 
 Set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run the suite
-on PostgreSQL; by default each test gets a fresh SQLite database file.
+on PostgreSQL; by default each test gets a fresh SQLite database file. Under pytest-xdist each worker
+on PostgreSQL uses its own database, named after that one with the worker's id added (`test_gw0`),
+made when missing, because every test empties the tables of the database it runs on.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
@@ -24,18 +28,60 @@ PASSWORD = "plain-river-lantern-42"
 SERVICE_NAME = "Inclusion health self-audit"
 
 
+# "gw0", "gw1"... under pytest-xdist; "main" in a run without workers.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def shared_database_url() -> str | None:
+    """The PostgreSQL database this process's tests share (emptied before each test), or None on SQLite."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base or not base.startswith("postgresql"):
+        return None
+    if WORKER == "main":
+        return base
+    url = make_url(base)
+    name = f"{url.database}_{WORKER}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def empty_sqlite_file(tmp_path_factory) -> Path:
+    """An SQLite database with every table and no rows, made once per process: each test starts from a copy,
+    which costs a file copy instead of creating the schema again."""
+    path = tmp_path_factory.mktemp("schema") / "empty.db"
+    schema_app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with schema_app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return path
+
+
 @pytest.fixture
-def app_config(tmp_path) -> dict:
-    return {"SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"}
+def app_config(request, tmp_path, shared_database_url) -> dict:
+    if shared_database_url:
+        return {"SQLALCHEMY_DATABASE_URI": shared_database_url}
+    database = tmp_path / "test.db"
+    shutil.copyfile(request.getfixturevalue("empty_sqlite_file"), database)
+    return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
 
 
 _schema_ready: set[str] = set()
 
 
 def _reset_database(app) -> None:
-    """A clean database for each test: a new SQLite file, or emptied tables on a shared PostgreSQL."""
+    """A clean database for each test: on SQLite app_config copied in a new, empty file; a shared
+    PostgreSQL database gets the tables once per process and is emptied before every later test."""
     url = app.config["SQLALCHEMY_DATABASE_URI"]
-    if not url.startswith("postgresql") or url not in _schema_ready:
+    if not url.startswith("postgresql"):
+        return
+    if url not in _schema_ready:
         db.drop_all()
         db.create_all()
         _schema_ready.add(url)
@@ -84,10 +130,10 @@ def runner(app):
 
 
 @pytest.fixture
-def empty_database_url(tmp_path):
+def empty_database_url(tmp_path, shared_database_url):
     """A brand-new, empty database of the kind the suite runs on (its own, not the shared one)."""
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base or not base.startswith("postgresql"):
+    base = shared_database_url
+    if base is None:
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
     name = f"scratch_{uuid.uuid4().hex[:8]}"
@@ -139,6 +185,10 @@ def check_page_hygiene(page: Page) -> None:
     assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
     if page.soup.select(".govuk-error-summary"):
         assert title.startswith("Error: ")
+    for region in page.soup.select(".app-table-scroll"):
+        # A focusable scrolling region needs a name: its table's caption.
+        label = region.find(id=region.get("aria-labelledby"))
+        assert label is not None and label.find_parent("caption") is not None, f"unnamed table region: {region}"
 
 
 def get_page(client, url: str, status: int = 200) -> Page:
@@ -221,3 +271,10 @@ def coordinator_client(accounts):
     accounts.staff()
     accounts.sign_in("coordinator@example.org")
     return accounts.client
+
+
+def pytest_collection_modifyitems(config, items):
+    # Under pytest-xdist, start the longest tests first (the ones marked slow, and the browser tests, which
+    # share one worker), so the run does not end with one worker busy on them and the others idle.
+    if WORKER != "main":
+        items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser")))

@@ -33,7 +33,7 @@ class Browser:
     def request(self, path: str, data: dict | None = None) -> tuple[int, str, str]:
         body = urlencode(data, doseq=True).encode() if data is not None else None
         try:
-            with self.opener.open(Request(self.base + path, data=body), timeout=10) as response:
+            with self.opener.open(Request(self.base + path, data=body), timeout=30) as response:
                 return response.status, response.read().decode(), response.headers.get("Location", "")
         except HTTPError as error:
             return error.code, error.read().decode(errors="replace"), error.headers.get("Location", "")
@@ -63,7 +63,8 @@ def start_server(database_url: str, port: int, **settings: str) -> subprocess.Po
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group, so one killpg reaches master and workers
     )
-    deadline = time.time() + 30
+    # Generous: on a busy machine, or beside other test workers, a fresh gunicorn can take tens of seconds.
+    deadline = time.time() + 90
     while time.time() < deadline:
         try:
             if Browser(f"http://127.0.0.1:{port}").request("/healthz")[0] == 200:

@@ -1,9 +1,13 @@
 """The app factory: config honoured, extensions and blueprints wired, headers on every response."""
 
+import shutil
+
 import pytest
+from jinja2 import DictLoader, Environment
 
 from inclusion_audit import create_app
-from inclusion_audit.config import ProductionConfig
+from inclusion_audit.config import PROJECT_ROOT, ProductionConfig
+from inclusion_audit.templating import SharedBytecodeCache
 
 
 def test_test_config_is_used_when_given_overrides(app):
@@ -56,3 +60,44 @@ def test_health_check_says_unavailable_when_the_database_is_gone(tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["database"] is False
+
+
+def test_apps_share_the_loaded_content_until_a_content_file_changes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    config = {"SQLALCHEMY_DATABASE_URI": "sqlite://", "CONTENT_DIR": str(content)}
+    first, second = create_app(config), create_app(config)
+    assert first.extensions["audit_content"] is second.extensions["audit_content"]
+
+    # Same length and written at once, so neither the file size nor a coarse clock could tell the two apart.
+    section = next((content / "sections").glob("01-*.yml"))
+    old_title = first.extensions["audit_content"].sections[0].title
+    section.write_text(section.read_text(encoding="utf-8").replace(old_title, old_title.upper()), encoding="utf-8")
+    edited = create_app(config).extensions["audit_content"]
+    assert edited.sections[0].title == old_title.upper()
+    assert edited.version != first.extensions["audit_content"].version
+
+
+def test_apps_share_compiled_templates_but_compile_an_edited_one_afresh():
+    cache = SharedBytecodeCache()
+    sources = {"page.html": "Hello {{ name }}"}
+    compiled = []
+
+    class CountingEnvironment(Environment):
+        def compile(self, source, name=None, *args, **kwargs):
+            compiled.append(name)
+            return super().compile(source, name, *args, **kwargs)
+
+    def render() -> str:
+        return (
+            CountingEnvironment(loader=DictLoader(sources), bytecode_cache=cache)
+            .get_template("page.html")
+            .render(name="Sam")
+        )
+
+    assert render() == "Hello Sam"
+    assert render() == "Hello Sam"
+    assert compiled == ["page.html"], "the second environment reuses the first one's compiled template"
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert render() == "Goodbye Sam"
+    assert compiled == ["page.html", "page.html"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import get_page
+from tests.conftest import check_page_hygiene, get_page, parse
 
 PUBLIC_PAGES = ["/", "/accessibility", "/privacy", "/cookies", "/sign-in", "/account/create"]
 
@@ -43,3 +43,26 @@ def test_stylesheet_uses_system_fonts_not_gds_transport():
     text = css.read_text()
     assert "GDS Transport" not in text
     assert "system-ui" in text
+
+
+def test_an_unexpected_error_is_logged_and_shows_the_service_error_page(app_config, make_app, caplog):
+    # As in production: with the testing or debug flag (make exports FLASK_DEBUG=1) errors go through instead.
+    live = make_app({**app_config, "TESTING": False, "DEBUG": False})
+
+    def broken():
+        raise RuntimeError("deliberate failure for the test")
+
+    live.add_url_rule("/broken-for-test", "broken_for_test", broken)
+    page = get_page(live.test_client(), "/broken-for-test", status=500)
+    assert page.h1() == "Sorry, there is a problem with the service"
+    assert "Your saved answers are safe" in page.text
+    assert any(record.exc_info and "deliberate failure" in str(record.exc_info[1]) for record in caplog.records)
+
+
+def test_a_request_the_page_cannot_take_gets_the_service_error_page(client):
+    response = client.post("/healthz")
+    assert response.status_code == 405
+    page = parse(response)
+    check_page_hygiene(page)
+    assert page.h1() == "Sorry, there is a problem with that request"
+    assert "Go to the start page" in page.text

@@ -1,3 +1,8 @@
+import pytest
+from argon2 import Parameters, Type, extract_parameters, profiles
+
+from inclusion_audit import create_app
+from inclusion_audit.config import DevelopmentConfig, ProductionConfig
 from inclusion_audit.passwords import hash_password, password_problem, verify_password
 
 
@@ -31,3 +36,43 @@ def test_passwords_a_block_list_missed_are_refused_with_the_estimators_advice():
 def test_very_long_passwords_are_judged_without_error():
     assert password_problem("plain-river-lantern-" * 12) is None
     assert "256 characters or fewer" in password_problem("x" * 257)
+def _parameters_in(app) -> Parameters:
+    with app.app_context():
+        return extract_parameters(hash_password("plain-river-lantern-42"))
+
+
+@pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])
+def test_real_configurations_hash_with_the_strong_default(config, monkeypatch, tmp_path):
+    monkeypatch.setattr(config, "SECRET_KEY", "x" * 40)
+    monkeypatch.setattr(config, "SQLALCHEMY_DATABASE_URI", f"sqlite:///{tmp_path / 'p.db'}")
+    monkeypatch.setattr(config, "BASE_URL", "https://audit.example.org")
+    monkeypatch.setattr(config, "MAIL_SMTP_HOST", "smtp.example.org")
+    parameters = _parameters_in(create_app(config))
+    assert parameters == profiles.RFC_9106_LOW_MEMORY  # argon2-cffi's default
+    assert parameters.type is Type.ID
+    assert parameters.memory_cost >= 64 * 1024 and parameters.time_cost >= 3  # 64 MiB, 3 passes
+
+
+def test_hashes_made_outside_an_app_are_strong_too():
+    assert extract_parameters(hash_password("plain-river-lantern-42")) == profiles.RFC_9106_LOW_MEMORY
+
+
+def test_only_the_test_configuration_hashes_cheaply_and_it_still_verifies_strong_hashes(app):
+    strong = hash_password("plain-river-lantern-42")  # outside the app: the strong default
+    cheap = _parameters_in(app)
+    assert cheap.type is Type.ID and cheap.memory_cost < 64 * 1024
+    with app.app_context():
+        assert verify_password(strong, "plain-river-lantern-42")
+        assert not verify_password(strong, "plain-river-lantern-43")
+
+
+def test_an_unknown_email_costs_a_check_against_a_hash_made_like_real_ones(app, monkeypatch):
+    from inclusion_audit import passwords
+    from inclusion_audit.queries import authenticate
+
+    checked = []
+    monkeypatch.setattr(passwords, "verify_password", lambda stored, password: checked.append(stored) or False)
+    with app.app_context():
+        assert authenticate("nobody@example.org", "plain-river-lantern-42") is None
+    assert len(checked) == 1
+    assert extract_parameters(checked[0]) == _parameters_in(app)

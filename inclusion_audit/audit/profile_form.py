@@ -66,6 +66,11 @@ class ProfileForm(StripWhitespaceForm):
             raise ValidationError("Select the groups you work with, or select 'None of these', not both")
 
     @property
+    def group_items(self) -> list[dict]:
+        """Per-checkbox parameters: "None of these" unticks the others (and they untick it)."""
+        return [{"behaviour": "exclusive"} if choice.value == NO_GROUPS else {} for choice in self.groups.choices]
+
+    @property
     def chosen_groups(self) -> list[str]:
         return [group for group in (self.groups.data or []) if group != NO_GROUPS]
 

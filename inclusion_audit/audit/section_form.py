@@ -23,9 +23,9 @@ _RADIOS_CACHE_SIZE = 4096
 class CachedRadioInput(GovRadioInput):
     """GOV.UK radios, each distinct question state rendered once per app.
 
-    The GOV.UK macro was about three quarters of a question page's server time (bench/pages.py). Its output
-    depends only on the field (question, options, the checked answer, any error) and the template's parameters,
-    which make the key, so the same key always means the same HTML and no organisation sees another's answers.
+    Rendering the GOV.UK macro is most of a question page's server time, and its output depends only on the
+    field (question, options, the checked answer, any error) and the template's parameters. Those make the key,
+    so the same key always means the same HTML and no organisation sees another's answers.
     """
 
     def __call__(self, field: RadioField, **kwargs) -> Markup:

@@ -10,7 +10,6 @@ from ..content_store import get_content
 from ..models import utcnow
 from ..security import role_required
 from . import bp
-from .figures import DISTRIBUTION_HEADER
 from .filters import FilterForm
 from .suppression import NOTE
 from .view_data import dashboard_data
@@ -39,5 +38,4 @@ def dashboard():
         args=form.args(),
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
         suppression_note=NOTE,
-        distribution_header=DISTRIBUTION_HEADER,
     )

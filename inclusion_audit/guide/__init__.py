@@ -3,3 +3,7 @@ from flask import Blueprint
 bp = Blueprint("guide", __name__, url_prefix="/audits")
 
 from . import routes  # noqa: E402, F401  (routes attach themselves to bp)
+from .tables import TEMPLATE_GLOBALS  # noqa: E402
+
+for _builder in TEMPLATE_GLOBALS:
+    bp.add_app_template_global(_builder)

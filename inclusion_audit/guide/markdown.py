@@ -201,11 +201,6 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
 DEFAULT_TOP_HEADING_LEVEL = 4
 
 
-def render_markdown(markdown: str, *, top_heading_level: int = DEFAULT_TOP_HEADING_LEVEL) -> Markup:
-    """Shortcut for templates: parse and render in one call."""
-    return to_html(parse(markdown), top_heading_level=top_heading_level)
-
-
 def to_html(blocks: Iterable[Block], *, top_heading_level: int = DEFAULT_TOP_HEADING_LEVEL) -> Markup:
     """Render blocks as GOV.UK Frontend HTML. A Markdown "#" becomes <h{top_heading_level}>."""
     # Safe: _block_html escapes every piece of content text and only emits our own tags.

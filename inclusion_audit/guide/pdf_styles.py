@@ -33,7 +33,6 @@ BODY_SIZE = 11.5
 class GuideStyles:
     body: ParagraphStyle
     lead: ParagraphStyle
-    secondary: ParagraphStyle
     small: ParagraphStyle
     small_kept: ParagraphStyle  # small text that belongs with what follows (a snippet's details, "Sources")
     list_text: ParagraphStyle
@@ -80,7 +79,6 @@ def guide_styles(fonts: GuideFonts) -> GuideStyles:
     return GuideStyles(
         body=body,
         lead=like("GuideLead", fontSize=13, leading=18, spaceAfter=12),
-        secondary=like("GuideSecondary", textColor=SECONDARY_TEXT),
         small=small,
         small_kept=like("GuideSmallKept", small, keepWithNext=1),
         list_text=like("GuideListText", spaceAfter=3),

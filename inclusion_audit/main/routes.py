@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import jsonify, render_template
+from flask import current_app, jsonify, render_template
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import queries
+from ..govuk import cell, table
 from . import bp
 
 
@@ -30,7 +31,21 @@ def privacy():
 @bp.route("/cookies")
 def cookies():
     """The cookies this service sets (only essential ones)."""
-    return render_template("main/cookies.html")
+    idle = current_app.config["SESSION_IDLE_MINUTES"]
+    hours = int(current_app.permanent_session_lifetime.total_seconds() // 3600)
+    session = [
+        "session",
+        "Keeps you signed in and protects forms from being sent by other websites",
+        f"{hours} hours. You are signed out sooner, after {idle} minutes without using the service",
+    ]
+    cookies = table(
+        "Essential cookies",
+        [cell("Name"), cell("Purpose"), cell("Expires")],
+        [[cell(text) for text in session]],
+        caption_size="m",
+        row_headers=False,
+    )
+    return render_template("main/cookies.html", cookies=cookies)
 
 
 @bp.route("/healthz")

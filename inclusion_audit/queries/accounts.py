@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import Organisation, User, new_session_key, utcnow
-from ..passwords import DUMMY_HASH, hash_password, verify_password
+from ..passwords import hash_password, verify_password, verify_unknown_user
 from .tallies import tallies_kept
 
 __all__ = [
@@ -43,8 +43,8 @@ def get_user(user_id: int) -> User | None:
 
 
 def get_signed_in_user(user_id: int) -> User | None:
-    """The user behind a session cookie, with their organisation and its groups in the same query: nearly
-    every member page needs both, and loading them one by one cost two more queries a request."""
+    """The user behind a session cookie, with their organisation and its groups in the same query, since
+    nearly every member page needs both."""
     loading = joinedload(User.organisation).joinedload(Organisation.group_rows)
     return db.session.scalars(select(User).where(User.id == user_id).options(loading)).unique().first()
 
@@ -61,7 +61,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The user if the email and password match, else None; similar cost either way."""
     user = get_user_by_email(email)
     if user is None:
-        verify_password(DUMMY_HASH, password)
+        verify_unknown_user(password)
         return None
     return user if verify_password(user.password_hash, password) else None
 

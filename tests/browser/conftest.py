@@ -82,8 +82,11 @@ def unique():
 
 
 def pytest_collection_modifyitems(config, items):
-    # The live server's threads can drop a static file's handle when the browser cancels a request
-    # (for example the favicon); that is the browser's doing, not a leak in the app under test.
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
+            # The live server's threads can drop a static file's handle when the browser cancels a request
+            # (for example the favicon); that is the browser's doing, not a leak in the app under test.
             item.add_marker(pytest.mark.filterwarnings("ignore::ResourceWarning"))
+            # Under pytest-xdist (`--dist loadgroup`, as `make test` runs) all browser tests go to one
+            # worker, so one live server and one Chromium serve them rather than one per worker.
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -22,10 +22,9 @@ def triggered(content: Content, answers: dict[str, str], profile: Profile = EMPT
     return guide_snippet_ids(build_guide(content, profile, answers)) - baseline
 
 
-def test_real_content_loads_again_the_same(content: Content) -> None:
-    # How fast it loads is measured by `make bench`, not here: a timed test fails on a busy machine.
-    reloaded = load_content(CONTENT_ROOT)
-    assert reloaded.version == content.version
+def test_real_content_reloads_to_the_same_version(content: Content) -> None:
+    # Not timed: on a shared machine a time limit here fails for reasons that have nothing to do with the content.
+    assert load_content(CONTENT_ROOT).version == content.version
 
 
 def test_sizes_match_the_spec(content: Content) -> None:

@@ -16,7 +16,6 @@ from inclusion_audit.guide.markdown import (
     Run,
     parse,
     plain_text,
-    render_markdown,
     safe_href,
     to_html,
 )
@@ -142,8 +141,8 @@ def test_code_blocks_are_kept_as_escaped_text():
     assert "<code>&lt;tag&gt; &amp; more</code>" in out
 
 
-def test_render_markdown_returns_markup():
-    assert isinstance(render_markdown("hi"), Markup)
+def test_html_is_markup_so_templates_do_not_escape_it_again():
+    assert isinstance(to_html(parse("hi")), Markup)
 
 
 def test_empty_input_gives_no_blocks():
