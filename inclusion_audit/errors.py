@@ -80,7 +80,7 @@ def handle_csrf_error(error: CSRFError):
     # Almost always an expired or missing session: say so and send them back to where they were.
     flash("Your page was open too long or your session ended. Nothing on that page was saved - please try again.")
     rule = request.url_rule
-    if rule is not None and "GET" in (rule.methods or ()):
+    if rule is not None and "GET" in (rule.methods or ()) and is_safe_next(request.path):
         return redirect(request.path)
     return redirect(_same_site_referrer_path() or url_for("main.start"))
 
@@ -88,7 +88,7 @@ def handle_csrf_error(error: CSRFError):
 def handle_unexpected_error(error: Exception):
     reference = request_id()
     current_app.logger.error(
-        "Unexpected error, reference %s, on %s %s", reference, request.method, request.path, exc_info=error
+        "Unexpected error, reference %s, on %s %r", reference, request.method, request.path, exc_info=error
     )
     # After a database error the session refuses all work until rolled back, and the page below needs it
     # (the header asks who is signed in).

@@ -15,7 +15,7 @@ from flask import flash, redirect, request, session, url_for
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from .session_timeout import EXPIRED_USER
+from .session_timeout import EXPIRED_USER, lapsed_recently
 
 PENDING = "pending_answers"
 
@@ -27,6 +27,13 @@ def keep_answers_if_signed_out(view: Callable[..., Any]) -> Callable[..., Any]:
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         expired_user = session.get(EXPIRED_USER)
         if request.method == "POST" and not current_user.is_authenticated and expired_user:
+            if not lapsed_recently():
+                session.pop(PENDING, None)
+                flash(
+                    "You were signed out because the page was left for more than 4 hours, so the answers on it "
+                    "were not kept. Sign in and enter them again."
+                )
+                return redirect(url_for("auth.sign_in", next=request.path))
             form = {key: values for key, values in request.form.to_dict(flat=False).items() if key != "csrf_token"}
             session[PENDING] = {"user": expired_user, "path": request.path, "form": form}
             flash(

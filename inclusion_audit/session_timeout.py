@@ -14,6 +14,10 @@ from flask_login import current_user, login_required, logout_user
 
 SEEN = "seen_at"
 EXPIRED_USER = "expired_user_id"
+LAST_SEEN = "expired_last_seen"  # when the lapsed sign-in was last used
+# Answers posted this long after the last activity are not kept for whoever signs in next: by then the
+# browser may well be someone else's (a shared computer).
+KEEP_ANSWERS_SECONDS = 4 * 3600
 
 
 def idle_seconds() -> int:
@@ -29,6 +33,7 @@ def enforce_idle_timeout() -> None:
         user_id = current_user.id
         logout_user()
         session[EXPIRED_USER] = user_id
+        session[LAST_SEEN] = seen
         session.pop(SEEN, None)
         return
     session[SEEN] = now
@@ -44,3 +49,8 @@ def init_session_timeout(app: Flask) -> None:
     app.before_request(enforce_idle_timeout)
     app.add_url_rule("/session/extend", "session_extend", login_required(extend_session), methods=["POST"])
     app.jinja_env.globals["session_idle_seconds"] = idle_seconds
+
+
+def lapsed_recently() -> bool:
+    """The sign-in that lapsed in this browser was last used recently enough to keep what is posted now."""
+    return int(time.time()) - session.get(LAST_SEEN, 0) <= KEEP_ANSWERS_SECONDS

@@ -72,3 +72,9 @@ def test_after_a_csrf_failure_only_a_safe_page_on_this_site_is_returned_to(csrf_
     response = csrf_client.post("/sign-out", headers={"Referer": referrer})
     assert response.status_code == 302
     assert response.headers["Location"] == expected
+
+
+def test_an_expired_form_posted_to_an_address_with_a_line_break_gets_no_server_error(csrf_client):
+    response = csrf_client.post("/audit/section/x%0d%0aSet-Cookie:%20a=b")
+    assert response.status_code == 302
+    assert "\n" not in response.headers["Location"] and "a=b" not in response.headers.get("Set-Cookie", "")

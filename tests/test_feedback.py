@@ -56,3 +56,23 @@ def test_a_from_address_that_is_not_a_page_here_is_not_kept(app, client, account
 
     with app.app_context():
         assert db.session.scalar(select(Feedback.page)) is None
+
+
+def test_feedback_from_a_page_with_a_secret_link_keeps_only_the_pages_pattern(app, member_client):
+    """An admin reading feedback must never get a working invitation, reset or confirmation link."""
+    from sqlalchemy import select
+
+    from inclusion_audit.extensions import db
+    from inclusion_audit.models import Feedback
+    from tests.conftest import last_email, link_in
+
+    member_client.post("/audit/team", data={"email": "colleague@example.org"})
+    invitation = link_in(last_email(app, "colleague@example.org"), "/invitation/")
+    visitor = app.test_client()
+    banner = get_page(visitor, invitation).soup.find("a", string="Tell us what you think")["href"]
+    assert invitation.rsplit("/", 1)[1] not in banner
+    post_page(visitor, banner, {"text": "Joining was easy."})
+    post_page(visitor, f"/feedback?from={invitation}", {"text": "Typed by hand."})
+    with app.app_context():
+        pages = set(db.session.scalars(select(Feedback.page)))
+    assert pages == {"/invitation/<token>"}

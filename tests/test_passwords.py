@@ -36,6 +36,8 @@ def test_passwords_a_block_list_missed_are_refused_with_the_estimators_advice():
 def test_very_long_passwords_are_judged_without_error():
     assert password_problem("plain-river-lantern-" * 12) is None
     assert "256 characters or fewer" in password_problem("x" * 257)
+
+
 def _parameters_in(app) -> Parameters:
     with app.app_context():
         return extract_parameters(hash_password("plain-river-lantern-42"))
@@ -76,3 +78,19 @@ def test_an_unknown_email_costs_a_check_against_a_hash_made_like_real_ones(app, 
         assert authenticate("nobody@example.org", "plain-river-lantern-42") is None
     assert len(checked) == 1
     assert extract_parameters(checked[0]) == _parameters_in(app)
+
+
+def test_a_password_full_of_look_alike_characters_is_judged_on_a_bounded_part(monkeypatch):
+    """zxcvbn's work grows with the number of different look-alike characters ('4' for 'a'...): one such
+    password took 16 s of CPU. Only a bounded part of it is estimated, so it cannot tie up a worker."""
+    from inclusion_audit import passwords
+
+    seen = []
+    real = passwords.zxcvbn
+    monkeypatch.setattr(passwords, "zxcvbn", lambda text, user_inputs=(): seen.append(text) or real(text, user_inputs))
+    attack = ("4@8({[<3691!|70$5+%2" * 4)[:72]
+    password_problem(attack)
+    assert len(seen[0]) <= 16
+    ordinary = "plain-river-lantern-42-and-some-more-words-to-make-it-long"
+    password_problem(ordinary)
+    assert seen[1] == ordinary, "ordinary passwords are still judged whole"

@@ -12,13 +12,17 @@ from .. import queries
 from ..email import NOT_SENT, EmailNotSent, send_email
 from ..extensions import limiter
 from ..forms_base import StripWhitespaceForm
+from ..limits import signed_in_organisation
 from ..links import emailed_link
 from ..security import role_required
 from . import bp
 
-# Sending and sending again count together: each one emails someone.
+# Sending and sending again count together, per organisation (whatever address its members use).
 invitations_limit = limiter.shared_limit(
-    lambda: current_app.config.get("INVITE_LIMIT", "10 per hour"), scope="invitations", methods=["POST"]
+    lambda: current_app.config.get("INVITE_LIMIT", "10 per hour"),
+    scope="invitations",
+    key_func=signed_in_organisation,
+    methods=["POST"],
 )
 
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, logout_user
 from .. import queries
 from ..email import NOT_SENT, EmailNotSent, send_email
 from ..extensions import limiter
-from ..limits import account_in_form, signed_in_account
+from ..limits import account_in_form, failed_sign_in, known_device_for_form, remember_device, signed_in_account
 from ..links import emailed_link
 from ..passwords import password_problem
 from ..pending_answers import pending_path
@@ -20,7 +20,9 @@ from .session import home_for, start_session
 
 def _account_email(email: str, organisation_name: str) -> tuple[str, str]:
     """The subject and body for someone asking for an account: a link to confirm, or, if the address already
-    has an account, a reminder of it. The page says the same either way, so it never reveals which."""
+    has an account, a reminder of it. The page, and the work done, are the same either way (a request is
+    stored for both), so neither the words nor the time taken say which."""
+    token = queries.request_account(organisation_name, email)
     if queries.email_taken(email):
         return (
             "You already have an account for the inclusion health self-audit",
@@ -29,18 +31,20 @@ def _account_email(email: str, organisation_name: str) -> tuple[str, str]:
             f"If you have forgotten your password, reset it: {emailed_link('auth.forgot_password')}\n\n"
             "If you did not ask for this, you can ignore this email. Nothing has changed.",
         )
-    token = queries.request_account(organisation_name, email)
     hours = queries.ACCOUNT_REQUEST_HOURS
     return (
         "Confirm your email address for the inclusion health self-audit",
-        f"To finish creating the account for {organisation_name}, use this link and choose a password. "
-        f"It works for {hours} hours:\n{emailed_link('auth.confirm_account', token=token)}\n\n"
+        "Someone, probably you, asked to create an account for the inclusion health self-audit with this email "
+        f"address. To confirm it and choose a password, use this link. It works for {hours} hours:\n"
+        f"{emailed_link('auth.confirm_account', token=token)}\n\n"
+        f'The organisation name they gave was: "{organisation_name}"\n\n'
         "If you did not ask for this, you can ignore this email. No account will be made.",
     )
 
 
 @bp.route("/account/create", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["REGISTER_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=account_in_form, methods=["POST"])
 def create_account():
     """Ask for an account: we email a link that confirms the address before anything is created."""
     if current_user.is_authenticated:
@@ -88,7 +92,13 @@ def confirm_account(token: str):
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], methods=["POST"])
-@limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=account_in_form, methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["ACCOUNT_LIMIT"],
+    key_func=account_in_form,
+    methods=["POST"],
+    deduct_when=failed_sign_in,  # only guesses count against the account
+    exempt_when=known_device_for_form,  # and the owner's own browser is not held back by them
+)
 def sign_in():
     """Sign in with email and password."""
     next_url = request.args.get("next")
@@ -101,7 +111,7 @@ def sign_in():
             start_session(user)
             # Answers kept from just after the last sign-in lapsed are saved by the page they came from.
             next_url = pending_path(user.id) or next_url
-            return redirect(next_url if is_safe_next(next_url) else home_for(user))
+            return remember_device(redirect(next_url if is_safe_next(next_url) else home_for(user)), user.email)
         # Same words whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/sign_in.html", form=form)

@@ -5,24 +5,33 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from .. import queries
+from ..govuk import DASH, SMALL_TEXT, cell, table
 from ..security import role_required, whole_number
 from . import bp
 
 PER_PAGE = 25
 
 
-def _rows(entries) -> list[list[dict]]:
+def _table(entries, total: int, page: int, last_page: int) -> dict:
     ratings = queries.FEEDBACK_RATINGS
-    return [
+    rows = [
         [
-            {"text": entry.at.strftime("%d %b %Y %H:%M"), "classes": "app-nowrap"},
-            {"text": ratings.get(entry.rating or "", "Not given")},
-            {"text": entry.text, "classes": "app-preserve-lines"},
-            {"text": entry.page or "–"},
-            {"text": entry.reply_to or "–"},
+            cell(entry.at.strftime("%d %b %Y %H:%M"), classes="app-nowrap"),
+            cell(ratings.get(entry.rating or "", "Not given")),
+            cell(entry.text, classes="app-preserve-lines"),
+            cell(entry.page or DASH),
+            cell(entry.reply_to or DASH),
         ]
         for entry in entries
     ]
+    return table(
+        f"{total} message{'s' if total != 1 else ''}, page {page} of {last_page}",
+        [cell(heading) for heading in ("When (UTC)", "Rating", "Feedback", "Sent from", "Reply to")],
+        rows,
+        label_id="feedback-caption",
+        row_headers=False,
+        classes=SMALL_TEXT,
+    )
 
 
 @bp.route("/feedback")
@@ -36,7 +45,7 @@ def feedback_list():
         abort(404)
     return render_template(
         "coordinator/feedback.html",
-        rows=_rows(queries.feedback_page(page, PER_PAGE)),
+        feedback_table=_table(queries.feedback_page(page, PER_PAGE), total, page, last_page),
         total=total,
         page=page,
         last_page=last_page,

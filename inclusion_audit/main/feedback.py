@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, render_template, request
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovSubmitInput, GovTextInput
+from werkzeug.exceptions import HTTPException
 from wtforms import EmailField, RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
@@ -48,8 +49,16 @@ class FeedbackForm(StripWhitespaceForm):
 
 
 def _came_from() -> str | None:
+    """The page the feedback link was on. A page whose address carries a secret (an emailed link's token) is
+    kept by its pattern only, such as '/invitation/<token>', so an admin reading feedback never sees a token."""
     page = request.args.get("from")
-    return page if is_safe_next(page) and len(page) <= 200 else None
+    if not is_safe_next(page) or len(page) > 200:
+        return None
+    try:
+        rule, arguments = current_app.url_map.bind("").match(page, return_rule=True)
+    except HTTPException:
+        return page  # not one of our pages: kept as typed, since it opens nothing
+    return rule.rule if "token" in arguments else page
 
 
 @bp.route("/feedback", methods=["GET", "POST"])

@@ -110,7 +110,8 @@ def test_values_not_offered_are_refused(app, member_client):
         ("Two\r\nlines", "Organisation name must be on one line"),
         ("Tab\tname", "Organisation name must be on one line"),
         ("Reversed \u202egnirts", "text direction"),
-        ("\u200b\u200d", "must include letters or numbers"),
+        ("\u200b\u200d", "hidden characters"),
+        ("\u200d\u3164", "must include letters or numbers"),
     ],
 )
 def test_names_with_line_breaks_or_hidden_characters_are_refused(app, member_client, name, message):

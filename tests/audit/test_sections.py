@@ -198,3 +198,20 @@ def test_task_list_unlocks_check_and_submit_only_when_everything_is_complete(app
     page = get_page(member_client, "/audit/")
     assert "Cannot start yet" not in page.text
     assert page.soup.find("a", string=lambda s: s and "Check your answers and submit" in s)["href"] == "/audit/check"
+
+
+def test_answers_posted_hours_after_the_last_activity_are_not_kept_for_the_next_sign_in(app, accounts, client):
+    """On a shared computer, whoever uses the browser much later must not be able to plant answers."""
+    accounts.member()
+    accounts.sign_in("member@example.org")
+    first = section_ids(app)[0]
+    one = questions_of(app, first)[0]
+    revision = revision_on_page(client, first)
+    with client.session_transaction() as session:
+        session["seen_at"] -= 5 * 3600  # left for five hours
+    response = client.post(f"/audit/section/{first}", data={one: "embedded", "action": "later", "revision": revision})
+    assert response.headers["Location"].startswith("/sign-in?next=")
+    assert "were not kept" in client.get(response.headers["Location"]).get_data(as_text=True)
+    signed_in = client.post(response.headers["Location"], data={"email": "member@example.org", "password": PASSWORD})
+    client.get(signed_in.headers["Location"])
+    assert stored(app) == {}

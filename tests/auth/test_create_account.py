@@ -98,7 +98,14 @@ def test_a_confirm_link_expires_after_24_hours(app, client, monkeypatch):
         ({"organisation_name": "Tab\there"}, "organisation_name", "Organisation name must be on one line"),
         ({"organisation_name": "Evil\u202eelif.exe"}, "organisation_name", "text direction"),
         ({"organisation_name": "Isolate\u2067x\u2069"}, "organisation_name", "text direction"),
-        ({"organisation_name": "\u200b\u200c\u200d\u2060"}, "organisation_name", "must include letters or numbers"),
+        ({"organisation_name": "\u200b\u200c\u200d\u2060"}, "organisation_name", "hidden characters"),
+        ({"organisation_name": "\u200c\u200d"}, "organisation_name", "must include letters or numbers"),
+        ({"organisation_name": "Line\u2028separator"}, "organisation_name", "must be on one line"),
+        ({"organisation_name": "Para\u2029graph"}, "organisation_name", "must be on one line"),
+        ({"organisation_name": "\u3164\u3164"}, "organisation_name", "must include letters or numbers"),
+        ({"organisation_name": "\u2800"}, "organisation_name", "must include letters or numbers"),
+        ({"organisation_name": "Tagged\U000e0041\U000e0042"}, "organisation_name", "hidden characters"),
+        ({"organisation_name": "Soft\u00adhyphen\ufeff"}, "organisation_name", "hidden characters"),
         ({"organisation_name": "x" * 201}, "organisation_name", "200 characters or fewer"),
     ],
 )
@@ -116,7 +123,8 @@ def test_bad_input_shows_an_error_keeps_what_was_typed_and_saves_nothing(app, cl
 
 
 def test_names_in_other_scripts_and_with_joiners_are_accepted(app, client):
-    for name in ("جمعية الأمل الخيرية", "Pride 🏳️‍🌈 Group", "नई दिशा"):
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    for name in ("جمعية الأمل الخيرية", "Pride 🏳️‍🌈 Group", "नई दिशा", "می‌خواهم", f"{england} Roma Women"):
         page = post_page(client, "/account/create", {"organisation_name": name, "email": "a@example.org"})
         assert page.h1() == "Check your email", name
 
