@@ -1,4 +1,5 @@
-"""The tailored guide as a PDF: cover, contents, results, top actions, guidance, group modules and signposts.
+"""The tailored guide as a PDF: cover, an opening page (results, actions, this month), contents, a chapter per
+section, the groups the organisation works with, then help, key facts and sources.
 
 A pure function of the stored `Guide` and a date, so an old guide re-renders exactly as it did (the
 document is built with reportlab's `invariant` flag: identical input gives identical bytes).
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
@@ -18,15 +21,52 @@ from .pdf_fonts import guide_fonts
 from .pdf_layout import BODY, GuideDocTemplate, Heading, PageCount, contents_table
 from .pdf_parts import GuideParts
 from .pdf_styles import guide_styles
-from .pdf_text import PART, Typesetter
+from .pdf_text import PART, SECTION, Typesetter
 
 SERVICE_NAME = "Inclusion health self-audit"
 LANGUAGE = "en-GB"
 HEADER_NAME_LIMIT = 80
+# Start a chapter on a new page only if less than this much room is left, so short chapters share pages.
+SECTION_ROOM = 150
 
 
-def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = "Inclusion health guide") -> bytes:
-    """Render `guide` as a PDF document and return its bytes."""
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
+
+
+@dataclass(frozen=True)
+class GuideFigures:
+    """How long a guide is: the words a reader meets (cover, chapters and help) and the PDF's pages."""
+
+    words: int
+    pages: int
+
+
+def guide_figures(guide: Guide, *, generated_on: datetime.date) -> GuideFigures:
+    """Render the guide and count its pages and the words on them (page headers and the contents list excluded)."""
+    story: list[Flowable] = []
+    data = render_guide_pdf(guide, generated_on=generated_on, story_out=story)
+    return GuideFigures(words=sum(_words(flowable) for flowable in story), pages=len(PAGE_OBJECT.findall(data)))
+
+
+def _words(item: object) -> int:
+    if isinstance(item, Paragraph):
+        return len(WORD.findall(item.getPlainText()))
+    if isinstance(item, Table):
+        return sum(_words(cell) for row in item._cellvalues for cell in row)
+    if isinstance(item, list | tuple):  # a table cell holding several flowables
+        return sum(_words(part) for part in item)
+    return 0
+
+
+def render_guide_pdf(
+    guide: Guide,
+    *,
+    generated_on: datetime.date,
+    title: str = "Inclusion health guide",
+    story_out: list[Flowable] | None = None,
+) -> bytes:
+    """Render `guide` as a PDF document and return its bytes (`story_out`, if given, receives the flowables)."""
     fonts = guide_fonts()
     styles = guide_styles(fonts)
     typesetter = Typesetter(fonts, styles)
@@ -56,19 +96,18 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
     story: list[Flowable] = [
         page_count,
         *_cover(guide, typesetter, title, generated_on),
-        typesetter.heading("Contents", PART, in_contents=False),
+        # The contents share the cover page: a short guide should not spend a whole page on them.
+        typesetter.heading("Contents", PART, in_contents=False, style=styles.headings[SECTION]),
         contents,
+        NextPageTemplate(BODY),
         PageBreak(),
-        *parts.summary(),
-        PageBreak(),
-        *parts.actions(),
+        *parts.opening(),
         PageBreak(),
         *_section_guidance(parts, guide),
-        PageBreak(),
-        *parts.group_modules(),
-        PageBreak(),
-        *parts.signposts(),
     ]
+    if guide.group_modules or guide.profile.other_groups:
+        story += [CondPageBreak(SECTION_ROOM), *parts.groups()]
+    story += [CondPageBreak(SECTION_ROOM), *parts.help()]
     # Every title is known before layout, only the page numbers are not: giving them to the contents page up
     # front makes it its final size in the first (measuring) pass, so nothing moves when the numbers arrive and
     # the build ends after one drawing pass instead of two (bench/guide.py measures it). Same bytes either way.
@@ -78,6 +117,8 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         if isinstance(flowable, Heading) and flowable.in_contents
     )
     document.multiBuild(story)
+    if story_out is not None:
+        story_out.extend(story)
     return buffer.getvalue()
 
 
@@ -89,41 +130,27 @@ def _shortened(text: str, limit: int = HEADER_NAME_LIMIT) -> str:
 def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date) -> list[Flowable]:
     styles = ts.styles
     return [
-        Spacer(0, 30),
+        Spacer(0, 12),
         ts.paragraph(SERVICE_NAME, styles.cover_service),
-        Spacer(0, 40),
+        Spacer(0, 20),
         ts.paragraph(title, styles.cover_title),
         ts.paragraph(guide.profile.name, styles.cover_org),
         ts.paragraph(f"Created on {format_date(generated_on)}", styles.cover_detail),
         ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
-        Spacer(0, 36),
+        Spacer(0, 24),
         ts.paragraph(
-            "This guide is based on the answers your organisation gave in the self-audit. It shows where you "
-            "are now and suggests practical next steps for reaching people in inclusion health groups.",
+            "This guide is based on your organisation's answers. It is not a test and there is no pass or fail. "
+            "The next page has your results and first steps; the chapters after it give the detail.",
             styles.lead,
         ),
-        ts.paragraph(
-            "It is not a test and there is no pass or fail. Start with your top 5 actions, then use the "
-            "guidance for each section when you are ready.",
-            styles.body,
-        ),
-        NextPageTemplate(BODY),
-        PageBreak(),
     ]
 
 
 def _section_guidance(parts: GuideParts, guide: Guide) -> list[Flowable]:
     ts = parts.ts
-    flowables: list[Flowable] = [
-        ts.heading("Guidance for each section", PART),
-        ts.paragraph(
-            "Each section starts with your result, then gives guidance chosen from your answers. "
-            "Quick wins are things you can start soon; longer-term steps take planning.",
-            ts.styles.body,
-        ),
-    ]
-    for section in guide.sections:
-        # Start a section on a new page only if little room is left, so short sections can share a page.
-        flowables.append(CondPageBreak(150))
+    flowables: list[Flowable] = [ts.heading("Guidance for each section", PART)]
+    for index, section in enumerate(guide.sections):
+        if index:
+            flowables.append(CondPageBreak(SECTION_ROOM))
         flowables.extend(parts.section(section))
     return flowables

@@ -1,7 +1,7 @@
-"""The content parts of the PDF guide: results summary, top actions, section guidance, modules, signposts.
+"""The content parts of the PDF guide: the opening page, a chapter per section, the groups, and help.
 
-Labels come from `guide.labels` (stored with the guide), read with `.get` and a readable fallback so a
-guide stored by an older version of the engine still renders.
+Labels and stages come from the stored guide (`guide.labels`, `guide.stages`), read with `.get` and a
+readable fallback, so a guide stored by an older version of the engine renders as it did on the day.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from urllib.parse import urlsplit
 
 from reportlab.platypus import Flowable, Table
 
-from ..engine.model import Action, Guide, GuideSection, SectionResult, Snippet
+from ..engine.model import Action, Guide, GuideSection, HelpEntry, SectionResult, Snippet, Source
 from .markdown import safe_href
 from .pdf_layout import CONTENT_WIDTH, GuideParagraph, table_style
 from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_HEX, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
-
-NOT_ENOUGH_ANSWERS = "Not enough answers"
+from .wording import MORE_STEPS, NOT_ENOUGH_ANSWERS, actions_heading, scored_note, stage_ranges, unscored_note
 
 
 class GuideParts:
@@ -31,37 +30,32 @@ class GuideParts:
         labels = self.guide.labels.get(group) or {}
         return labels.get(code) or code.replace("-", " ").replace("_", " ").capitalize()
 
-    # --- Results ------------------------------------------------------------------------------
+    # --- The opening page ----------------------------------------------------------------------
 
-    def summary(self) -> list[Flowable]:
-        ts, overall = self.ts, self.guide.overall
-        flowables: list[Flowable] = [
-            ts.heading("Your results at a glance", PART),
-            ts.paragraph(
-                "Your percentage for each section of the self-audit, and the band it falls in.", ts.styles.lead
-            ),
-            self._results_table(),
-        ]
-        if overall.dont_know:
-            flowables.append(
-                ts.paragraph(
-                    f"You answered \u201cNot sure\u201d to {_count(overall.dont_know, 'question')}. "
-                    "Those answers are left out of the percentages, and the guide suggests ways to find out.",
-                    ts.styles.body,
-                )
-            )
-        flowables += [ts.heading("What the bands mean", SECTION, in_contents=False), *self._band_explanation()]
+    def opening(self) -> list[Flowable]:
+        """Results, the action plan and what to do this month: everything needed to start, on one page."""
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading("Your results and next steps", PART), self._results_table()]
+        overall = self.guide.overall
+        note = unscored_note(overall.dont_know, overall.not_applicable)
+        stages = stage_ranges(self.guide.stages)
+        flowables.append(ts.paragraph(" ".join(part for part in (note, stages) if part), ts.styles.small))
+        flowables += self.actions()
+        this_month = self.guide.this_month
+        if this_month:
+            flowables.append(ts.heading("What to do this month", SECTION, in_contents=False))
+            flowables += ts.bullets([ts.text(action.first_step or "") for action in this_month])
         return flowables
 
     def _results_table(self) -> Table:
         ts, styles = self.ts, self.ts.styles
-        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in ("Section", "Result", "Band")]]
+        rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in ("Section", "Result", "Stage")]]
         for section in self.guide.sections:
             result = section.result
-            rows.append(self._result_row(result.title, result.percent, self._band(result), styles.cell))
+            rows.append(self._result_row(result.title, result.percent, self._stage(result), styles.cell))
         overall = self.guide.overall
-        band = overall.band_label or self.label("bands", overall.band)
-        rows.append(self._result_row("Overall", overall.percent, band, styles.cell_heading))
+        stage = overall.band_label or self.label("bands", overall.band)
+        rows.append(self._result_row("Overall", overall.percent, stage, styles.cell_heading))
         table = Table(rows, colWidths=[CONTENT_WIDTH * 0.56, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.22], repeatRows=1)
         table.setStyle(
             table_style(
@@ -70,133 +64,133 @@ class GuideParts:
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
                 ("LINEABOVE", (0, -1), (-1, -1), 1.5, TEXT),
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             )
         )
-        table.spaceAfter = 12
+        table.spaceAfter = 6
         return table
 
-    def _result_row(self, name: str, percent: int | None, band: str, style: object) -> list[GuideParagraph]:
-        if percent is None:
-            result, band = NOT_ENOUGH_ANSWERS, ""
-        else:
-            result = f"{percent}%"
-        return [GuideParagraph(self.ts.text(text), style) for text in (name, result, band)]
+    def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[GuideParagraph]:
+        result, stage = (NOT_ENOUGH_ANSWERS, "") if percent is None else (f"{percent}%", stage)
+        return [GuideParagraph(self.ts.text(text), style) for text in (name, result, stage)]
 
-    def _band(self, result: SectionResult) -> str:
+    def _stage(self, result: SectionResult) -> str:
         return result.band_label or self.label("bands", result.band)
-
-    def _band_explanation(self) -> list[Flowable]:
-        ts = self.ts
-        labels = self.guide.labels.get("bands") or {}
-        meanings = self.guide.labels.get("band_meanings") or {}
-        intro = ts.paragraph(
-            "Bands describe where you are on the journey, not a mark. Every organisation starts somewhere, "
-            f"and each band comes with suggestions. A section shows \u201c{NOT_ENOUGH_ANSWERS}\u201d when none of "
-            "its answers could be counted, for example because every answer was \u201cNot sure\u201d.",
-            ts.styles.body,
-        )
-        items = [f"<b>{ts.text(label)}</b>: {ts.text(meanings.get(code, ''))}" for code, label in labels.items()]
-        return [intro, *ts.bullets(items)]
-
-    # --- Actions ------------------------------------------------------------------------------
 
     def actions(self) -> list[Flowable]:
         ts = self.ts
-        flowables: list[Flowable] = [
-            ts.heading("Your top 5 actions", PART),
-            ts.paragraph("The steps likely to make the most difference first, based on your answers.", ts.styles.lead),
-        ]
-        actions = sorted(self.guide.actions, key=lambda action: action.rank)[:5]
+        actions = sorted(self.guide.actions, key=lambda action: action.rank)
+        flowables: list[Flowable] = [ts.heading(actions_heading(len(actions)), SECTION, in_contents=False)]
         if not actions:
-            return [*flowables, ts.paragraph("Your answers did not point to any particular actions.")]
+            return [
+                *flowables,
+                ts.paragraph("Your answers did not point to any first steps. Keep your good work going."),
+            ]
         return [*flowables, *ts.bullets([self._action_markup(action) for action in actions], numbered=True)]
 
     def _action_markup(self, action: Action) -> str:
-        details = [f"Section: {action.section_title}"] if action.section_title else []
-        details.append(f"Effort: {self.label('effort', action.effort)}")
+        where = action.section_title or self.label("groups", action.group)
+        details = [where] if where else []
+        details.append(self.label("effort", action.effort))
         detail_markup = self.ts.text(" \u00b7 ".join(details))
         return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_HEX}">{detail_markup}</font>'
 
-    # --- Guidance -----------------------------------------------------------------------------
+    # --- A chapter per section -----------------------------------------------------------------
 
     def section(self, section: GuideSection) -> list[Flowable]:
         ts, result = self.ts, section.result
         flowables: list[Flowable] = [
             ts.heading(result.title, SECTION),
-            ts.paragraph(f"Your result: {self._result_text(result)}", ts.styles.lead),
-            ts.paragraph(_answered_text(result), ts.styles.small),
-            *ts.markdown(section.intro, outline_level=SECTION),
+            ts.paragraph(f"Your result: {self._result_text(result)}. {_scored_text(result)}", ts.styles.small),
         ]
         if not section.snippets:
             flowables.append(ts.paragraph("There is no extra guidance for this section based on your answers."))
         for snippet in section.snippets:
-            flowables += self.snippet(snippet, ITEM)
+            if not snippet.brief:
+                flowables += self.snippet(snippet, ITEM)
+        brief = [snippet for snippet in section.snippets if snippet.brief]
+        if brief:
+            flowables.append(ts.heading(MORE_STEPS, ITEM, in_contents=False))
+            flowables += ts.bullets([ts.text(snippet.action or snippet.title) for snippet in brief])
         return flowables
 
     def _result_text(self, result: SectionResult) -> str:
         if result.percent is None:
-            return NOT_ENOUGH_ANSWERS
-        band = self._band(result)
-        return f"{result.percent}% ({band})" if band else f"{result.percent}%"
+            return NOT_ENOUGH_ANSWERS.lower()
+        stage = self._stage(result)
+        return f"{result.percent}% ({stage})" if stage else f"{result.percent}%"
 
     def snippet(self, snippet: Snippet, level: int, *, in_contents: bool = False) -> list[Flowable]:
         ts = self.ts
-        details = [self.label("kinds", snippet.kind), self.label("effort", snippet.effort)]
-        if snippet.group:
-            details.insert(0, self.label("groups", snippet.group))
-        return [
+        flowables: list[Flowable] = [
             ts.heading(snippet.title, level, in_contents=in_contents),
-            ts.paragraph(" \u00b7 ".join(detail for detail in details if detail), ts.styles.small),
             *ts.markdown(snippet.body_markdown, outline_level=level),
-            *self._sources(snippet),
         ]
-
-    def _sources(self, snippet: Snippet) -> list[Flowable]:
-        if not snippet.sources:
-            return []
-        items = []
-        for source in snippet.sources:
-            href = safe_href(source.url)
-            title = self.ts.link(source.title, href) if href else self.ts.text(source.title)
-            host = urlsplit(href).hostname if href else None
-            # The web address's host helps someone reading a printed copy find the page.
-            items.append(f"{title} ({self.ts.text(host)})" if host else title)
-        return [self.ts.para("<b>Sources</b>", self.ts.styles.small), *self.ts.bullets(items)]
-
-    def group_modules(self) -> list[Flowable]:
-        return self._snippet_part(
-            "Guidance for the groups you work with",
-            self.guide.group_modules,
-            intro="Extra guidance for the groups you told us you work with, or want to reach.",
-            empty="There is no extra guidance for particular groups in this guide.",
-        )
-
-    def signposts(self) -> list[Flowable]:
-        return self._snippet_part(
-            "Where to find help",
-            self.guide.signposts,
-            intro="Organisations and resources that can help you, and the people you support.",
-            empty="There are no signposts in this guide.",
-        )
-
-    def _snippet_part(self, title: str, snippets: tuple[Snippet, ...], *, intro: str, empty: str) -> list[Flowable]:
-        flowables: list[Flowable] = [self.ts.heading(title, PART), self.ts.paragraph(intro if snippets else empty)]
-        for snippet in snippets:
-            flowables += self.snippet(snippet, SECTION, in_contents=True)
+        titles = [fact.title for fact in self.guide.facts if fact.id in snippet.facts]
+        if titles:
+            flowables.append(ts.paragraph(f"See key facts: {'; '.join(titles)}.", ts.styles.small))
         return flowables
 
+    # --- Groups and help -----------------------------------------------------------------------
 
-def _answered_text(result: SectionResult) -> str:
-    text = f"You answered {result.answered} of {_count(result.questions, 'question')}"
-    extras = []
-    if result.dont_know:
-        extras.append(f"not sure about {result.dont_know}")
-    if result.not_applicable:
-        extras.append(f"{result.not_applicable} did not apply")
-    return f"{text} ({', '.join(extras)})." if extras else f"{text}."
+    def groups(self) -> list[Flowable]:
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading("The groups you work with", PART)]
+        if self.guide.profile.other_groups:
+            flowables.append(ts.paragraph(f"Other groups you named: {self.guide.profile.other_groups}."))
+        for snippet in self.guide.group_modules:
+            flowables += [*self.snippet(snippet, SECTION), self._sources_line(snippet.sources)]
+        return flowables
+
+    def help(self) -> list[Flowable]:
+        """Key facts (each once, with its sources), then local and national help."""
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading("Help, key facts and sources", PART)]
+        if self.guide.facts:
+            flowables.append(ts.heading("Key facts", SECTION, in_contents=False))
+            for fact in self.guide.facts:
+                flowables += [
+                    ts.heading(fact.title, ITEM, in_contents=False),
+                    *ts.markdown(fact.body_markdown, outline_level=ITEM),
+                ]
+                flowables.append(self._sources_line(fact.sources))
+        local = [entry for entry in self.guide.help if entry.local]
+        national = [entry for entry in self.guide.help if not entry.local]
+        if local:
+            area = self.label("areas", self.guide.profile.area) or "your area"
+            heading = ts.heading(f"Local help in {area}", SECTION, in_contents=False)
+            flowables += [heading, *ts.bullets([self._entry(e) for e in local])]
+        if national:
+            heading = ts.heading("National help", SECTION, in_contents=False)
+            flowables += [heading, *ts.bullets([self._entry(e) for e in national])]
+        # Guides stored before help entries existed carry their signposts as snippets.
+        for snippet in self.guide.signposts:
+            flowables += [*self.snippet(snippet, SECTION), self._sources_line(snippet.sources)]
+        return flowables
+
+    def _entry(self, entry: HelpEntry) -> str:
+        href = safe_href(entry.url) if entry.url else None
+        title = self.ts.link(entry.title, href) if href else f"<b>{self.ts.text(entry.title)}</b>"
+        publisher = "" if entry.publisher == entry.title else f" ({self.ts.text(entry.publisher)})"
+        return f"{title}{publisher}: {self.ts.text(entry.what)}"
+
+    def _sources_line(self, sources: tuple[Source, ...]) -> Flowable:
+        """'Sources: nhs.uk; gov.uk.' Each links to the page; the web guide gives the full titles."""
+        links = []
+        for source in sources:
+            href = safe_href(source.url)
+            host = (urlsplit(href).hostname or "").removeprefix("www.") if href else ""
+            links.append(self.ts.link(host, href) if href and host else self.ts.text(source.title))
+        label = "Source" if len(links) == 1 else "Sources"
+        return self.ts.para(f"{label}: {'; '.join(links)}.", self.ts.styles.small)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _scored_text(result: SectionResult) -> str:
+    return scored_note(
+        result.scored,
+        result.questions,
+        dont_know=result.dont_know,
+        not_applicable=result.not_applicable,
+        first_audit=result.not_scored_first_audit,
+    )
