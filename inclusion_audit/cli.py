@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from . import queries
@@ -50,10 +51,16 @@ def load_demo() -> None:
 
 @content_cli.command("check")
 def content_check() -> None:
-    """Validate every content file and print counts. (Start-up already failed if anything is wrong.)"""
-    from .engine.preview import check_report
+    """Check the content: counts, contradictions, coverage, links, reading time and example guide lengths.
 
-    click.echo(check_report(get_content()))
+    Exits with status 1 if a check fails or a target is missed. (Start-up already failed if a file is invalid.)
+    """
+    from .content_report import full_report
+
+    text, passed = full_report(current_app, get_content(), Path(current_app.config["CONTENT_DIR"]) / "examples")
+    click.echo(text, nl=False)
+    if not passed:
+        raise click.exceptions.Exit(1)
 
 
 @content_cli.command("preview")

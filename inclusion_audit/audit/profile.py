@@ -9,7 +9,7 @@ from .. import queries
 from ..content_store import get_content
 from ..security import role_required
 from . import bp
-from .profile_form import NO_GROUPS, ProfileForm
+from .profile_form import NO, NO_GROUPS, WHOLE_AREA, YES, ProfileForm
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -23,8 +23,12 @@ def profile():
         form.org_type.data = organisation.org_type
         form.size_band.data = organisation.size_band
         form.area.data = organisation.area
+        form.other_groups.data = organisation.other_groups
         if organisation.profile_completed_at:
             form.groups.data = organisation.groups or [NO_GROUPS]
+            form.local_area.data = organisation.local_area or WHOLE_AREA
+        if organisation.works_with_families is not None:
+            form.works_with_families.data = YES if organisation.works_with_families else NO
     if form.validate_on_submit():
         queries.update_profile(
             organisation,
@@ -33,6 +37,9 @@ def profile():
             size_band=form.size_band.data,
             area=form.area.data,
             groups=form.chosen_groups,
+            local_area=form.chosen_local_area,
+            works_with_families=form.families,
+            other_groups=form.other_groups.data,
         )
         flash("Your organisation's details have been saved.", "success")
         return redirect(url_for("audit.task_list"))

@@ -60,6 +60,7 @@ def build_guide(
         facts=_facts(content, [*(s for section in sections for s in section.snippets), *modules]),
         help=_help(content, profile, facts),
         first_audit=first_audit,
+        min_scored_share=content.config.scoring.min_scored_share,
     )
 
 

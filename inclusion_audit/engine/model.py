@@ -185,6 +185,8 @@ class Guide:
     help: tuple[HelpEntry, ...] = ()
     # Guides stored before this field existed were scored with every question counted.
     first_audit: bool = False
+    # The share of applicable questions a section needed on the scale to get a score (None: no minimum).
+    min_scored_share: float | None = None
 
     @property
     def this_month(self) -> tuple[Action, ...]:

@@ -59,3 +59,14 @@ def stage_ranges(stages: Iterable[Stage]) -> str:
             parts.append(f"{stage.label}: below {high}%." if low == 0 else f"{stage.label}: {low}% to {high - 1}%.")
             low = high
     return " ".join(parts)
+
+
+def share_rule(share: float | None) -> str:
+    """The rule for "not enough answers", as the guide was scored; empty for guides scored without one."""
+    if not share:
+        return ""
+    amount = "half" if share == 0.5 else f"{round(share * 100)}%"
+    return (
+        f"A section gets a score only when at least {amount} of the questions that apply were answered on the "
+        "scale; otherwise it shows \u201cnot enough answers\u201d."
+    )

@@ -111,7 +111,16 @@ def change_password(user: User, new_password: str) -> None:
 
 
 def update_profile(
-    organisation: Organisation, *, name: str, org_type: str, size_band: str, area: str, groups: list[str]
+    organisation: Organisation,
+    *,
+    name: str,
+    org_type: str,
+    size_band: str,
+    area: str,
+    groups: list[str],
+    local_area: str | None = None,
+    works_with_families: bool | None = None,
+    other_groups: str | None = None,
 ) -> None:
     with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
         organisation.name = name.strip()
@@ -119,6 +128,9 @@ def update_profile(
         organisation.size_band = size_band
         organisation.area = area
         organisation.groups = groups
+        organisation.local_area = local_area
+        organisation.works_with_families = works_with_families
+        organisation.other_groups = (other_groups or "").strip() or None
         organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
     db.session.commit()
 
