@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 
 from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
+from ..engine.scoring import answer_for
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
 from .tallies import tallies_kept
@@ -15,6 +16,7 @@ from .tallies import tallies_kept
 __all__ = [
     "SaveResult",
     "answers_of",
+    "carried_answers",
     "audits_of",
     "current_audit",
     "get_audit",
@@ -196,7 +198,17 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     return guide
 
 
-def start_new_audit(organisation: Organisation, user: User) -> Audit:
+def carried_answers(content: Content, answers: dict[str, str]) -> dict[str, str]:
+    """Earlier answers under today's question ids: renamed questions pick up their old answers, and
+    answers to questions no longer asked (retired) are left behind."""
+    return {
+        question.id: value
+        for question in content.questions.values()
+        if (value := answer_for(question, answers)) is not None
+    }
+
+
+def start_new_audit(organisation: Organisation, user: User, content: Content) -> Audit:
     """A new audit that starts from the last submitted answers, so a re-audit only needs the changes."""
     audit = current_audit(organisation)
     if audit is not None:
@@ -205,7 +217,7 @@ def start_new_audit(organisation: Organisation, user: User) -> Audit:
     audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
     db.session.add(audit)
     db.session.flush()
-    for question_id, value in answers_of(previous).items():
+    for question_id, value in carried_answers(content, answers_of(previous)).items():
         db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))
     db.session.commit()
     return audit

@@ -133,7 +133,7 @@ def test_no_guide_contradicts_the_answers_it_was_built_from(
 def test_not_sure_in_place_of_no_answer_never_changes_a_score(
     profile: Profile, answers: dict[str, str], data: st.DataObject
 ) -> None:
-    """"Not sure" cannot be used to lift a result: it counts neither for nor against, nor towards enough answers."""
+    """ "Not sure" cannot be used to lift a result: it counts neither for nor against, nor towards enough answers."""
     content = require_real_content()
     unanswered = [qid for qid in content.questions if qid not in answers]
     if not unanswered:

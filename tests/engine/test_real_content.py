@@ -18,14 +18,42 @@ EMPTY_PROFILE = Profile(name="")
 # Every question id the content has ever asked (content version 7492e69ea768, before this rewrite). Stored
 # audits hold answers under these ids, so each must still be asked, renamed or retired.
 EARLIER_QUESTION_IDS = (
-    "named_lead trustees_discuss strategy_commitment resources_set_aside policies_checked equality_policy_groups "
-    "system_forums local_groups_known local_data_used inclusive_monitoring who_is_missing lived_experience_insight "
-    "unmet_needs_recorded trauma_informed_training entitlements_knowledge cultural_awareness "
-    "safeguarding_modern_slavery peer_roles supervision_wellbeing advocacy_confidence access_without_id "
-    "flexible_hours_outreach interpreting_accessible_info digital_exclusion_support supported_referral "
-    "joined_up_transitions health_promotion coproduction_lived_experience feedback_complaints outcomes_tracking "
-    "share_evidence shape_local_plans review_last_actions reaudit_planned"
-).split()
+    "named_lead",
+    "trustees_discuss",
+    "strategy_commitment",
+    "resources_set_aside",
+    "policies_checked",
+    "equality_policy_groups",
+    "system_forums",
+    "local_groups_known",
+    "local_data_used",
+    "inclusive_monitoring",
+    "who_is_missing",
+    "lived_experience_insight",
+    "unmet_needs_recorded",
+    "trauma_informed_training",
+    "entitlements_knowledge",
+    "cultural_awareness",
+    "safeguarding_modern_slavery",
+    "peer_roles",
+    "supervision_wellbeing",
+    "advocacy_confidence",
+    "access_without_id",
+    "flexible_hours_outreach",
+    "interpreting_accessible_info",
+    "digital_exclusion_support",
+    "supported_referral",
+    "joined_up_transitions",
+    "health_promotion",
+    "coproduction_lived_experience",
+    "feedback_complaints",
+    "outcomes_tracking",
+    "share_evidence",
+    "shape_local_plans",
+    "review_last_actions",
+    "reaudit_planned",
+    "",
+)
 KNOWLEDGE_QUESTIONS = (
     "trauma_informed_training",
     "entitlements_knowledge",
@@ -94,7 +122,10 @@ def test_reviewing_last_actions_is_a_review_question(content: Content) -> None:
 
 def test_areas_are_the_two_unitary_councils_each_with_a_local_pack(content: Content) -> None:
     areas = content.config.profile.areas
-    assert areas == {"north_northamptonshire": "North Northamptonshire", "west_northamptonshire": "West Northamptonshire"}
+    assert areas == {
+        "north_northamptonshire": "North Northamptonshire",
+        "west_northamptonshire": "West Northamptonshire",
+    }
     packs = {entry.area for entry in content.help if entry.area is not None}
     assert packs == set(areas)
     assert set(content.config.profile.local_areas) == set(areas)
