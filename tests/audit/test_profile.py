@@ -85,7 +85,9 @@ def test_none_with_a_group_is_refused(member_client):
 
 
 def test_values_not_offered_are_refused(app, member_client):
-    page = post_page(member_client, "/audit/profile", {**GOOD, "area": "atlantis", "groups": ["pirates"], "local_area": ""})
+    page = post_page(
+        member_client, "/audit/profile", {**GOOD, "area": "atlantis", "groups": ["pirates"], "local_area": ""}
+    )
     assert len(page.errors()) == 2
     assert organisation(app).area is None
 
