@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
@@ -29,4 +29,46 @@ def test_migrations_downgrade_to_nothing_and_up_again(empty_database_url):
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         upgrade()
         assert {"organisation", "user", "audit", "answer"} <= set(inspect(db.engine).get_table_names())
+        db.engine.dispose()
+
+
+def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
+    """Profiles stored with the districts abolished in April 2021 move to North or West Northamptonshire."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="a22dbd57c409")
+        with db.engine.begin() as connection:
+            for name, area in [
+                ("Corby org", "corby"),
+                ("Daventry org", "daventry"),
+                ("Towcester org", "south_northamptonshire"),
+                ("No area", None),
+            ]:
+                connection.execute(
+                    text("INSERT INTO organisation (name, area, created_at, share_named) VALUES (:n, :a, :c, false)"),
+                    {"n": name, "a": area, "c": "2026-01-01 00:00:00"},
+                )
+            connection.execute(
+                text(
+                    'INSERT INTO "user" (email, password_hash, role, session_generation, created_at, area) '
+                    "VALUES ('lead@example.org', 'x', 'coordinator', 0, '2026-01-01 00:00:00', 'kettering')"
+                )
+            )
+            connection.execute(text("INSERT INTO tally_build (id, version, built_at) VALUES (1, 1, '2026-01-01')"))
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = dict(
+                (name, (area, local))
+                for name, area, local in connection.execute(text("SELECT name, area, local_area FROM organisation"))
+            )
+            user_area = connection.execute(text('SELECT area FROM "user"')).scalar()
+            built = connection.execute(text("SELECT count(*) FROM tally_build")).scalar()
+        assert rows == {
+            "Corby org": ("north_northamptonshire", "corby"),
+            "Daventry org": ("west_northamptonshire", "daventry_south_northamptonshire"),
+            "Towcester org": ("west_northamptonshire", "daventry_south_northamptonshire"),
+            "No area": (None, None),
+        }
+        assert user_area == "north_northamptonshire"  # Kettering is in the north
+        assert built == 0, "the stored counts are keyed by area, so they must be rebuilt"
         db.engine.dispose()
