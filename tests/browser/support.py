@@ -112,7 +112,7 @@ class LiveServer:
         with self.app.app_context():
             org = Organisation(name=organisation)
             if profile:
-                org.org_type, org.size_band, org.area = "charity", "under_10", "corby"
+                org.org_type, org.size_band, org.area = "charity", "under_10", "north_northamptonshire"
                 org.groups = ["homelessness", "migrants_refugees"]
                 org.profile_completed_at = utcnow()
             user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
@@ -133,7 +133,7 @@ class LiveServer:
                 # A second audit a while later, with every answer one step better, to compare with the first.
                 current.submitted_at -= timedelta(days=200)
                 db.session.commit()
-                current = queries.start_new_audit(org, user)
+                current = queries.start_new_audit(org, user, content)
                 for section in content.sections:
                     answers = {q.id: scale[(i + 1) % len(scale)] for i, q in enumerate(section.questions)}
                     queries.save_section(org, user, section.id, answers, queries.section_revision(current, section.id))
