@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import pytest
 
@@ -52,7 +51,6 @@ EARLIER_QUESTION_IDS = (
     "shape_local_plans",
     "review_last_actions",
     "reaudit_planned",
-    "",
 )
 KNOWLEDGE_QUESTIONS = (
     "trauma_informed_training",
@@ -68,11 +66,9 @@ def content() -> Content:
     return require_real_content()
 
 
-def test_real_content_loads_quickly(content: Content) -> None:
-    started = time.perf_counter()
-    reloaded = load_content(CONTENT_ROOT)
-    assert time.perf_counter() - started < 2.0
-    assert reloaded.version == content.version
+def test_real_content_reloads_to_the_same_version(content: Content) -> None:
+    # How fast it loads is measured by `make bench`, not asserted here (the machine's load would make it flaky).
+    assert load_content(CONTENT_ROOT).version == content.version
 
 
 def test_sizes_match_the_issue(content: Content) -> None:
@@ -173,8 +169,23 @@ def test_every_snippet_can_appear(content: Content) -> None:
         profile = Profile(name="", size_band=size, works_with_families=families, groups=(group,))
         for value in values:
             shown |= guide_snippet_ids(build_guide(content, profile, dict.fromkeys(content.questions, value)))
+    for org_type, area in itertools.product(lists.org_types, [None, *lists.areas]):
+        profile = Profile(name="", org_type=org_type, area=area)
+        for value in values:
+            shown |= guide_snippet_ids(build_guide(content, profile, dict.fromkeys(content.questions, value)))
     never = sorted({s.id for s in content.snippets} - shown)
     assert not never, f"snippets that no simple answer set shows: {never}"
+
+
+def test_advice_follows_the_organisations_type_and_area(content: Content) -> None:
+    low = dict.fromkeys(content.questions, "not_started")
+    charity = guide_snippet_ids(build_guide(content, Profile(name="", org_type="charity"), low))
+    group = guide_snippet_ids(build_guide(content, Profile(name="", org_type="community_group"), low))
+    assert "trustees-discuss-get-started" in charity - group
+    assert "trustees-discuss-get-started-other" in group - charity
+    north = guide_snippet_ids(build_guide(content, Profile(name="", area="north_northamptonshire"), low))
+    nowhere = guide_snippet_ids(build_guide(content, Profile(name=""), low))
+    assert {"local-partnerships-get-started", "local-data-get-started-northamptonshire"} <= north - nowhere
 
 
 def test_volunteer_groups_and_staffed_organisations_get_different_advice(content: Content) -> None:
