@@ -139,8 +139,8 @@ def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date
         ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
         Spacer(0, 24),
         ts.paragraph(
-            "This guide is based on your organisation's answers. It is not a test and there is no pass or fail. "
-            "The next page has your results and first steps; the chapters after it give the detail.",
+            "Built from your organisation's answers. It is not a test: there is no pass or fail. "
+            "Start with the next page, your results and first steps; the chapters after it give the detail.",
             styles.lead,
         ),
     ]
