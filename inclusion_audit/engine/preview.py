@@ -139,4 +139,6 @@ def _heading(guide: Guide) -> list[str]:
 
 
 def _snippet_line(guide: Guide, snippet: Snippet) -> str:
-    return f"    - [{guide.labels['kinds'][snippet.kind]}] {snippet.title} ({snippet.id})"
+    # Brief steps are listed by their action under "More steps to consider", not given in full.
+    brief = ", listed by its action" if snippet.brief else ""
+    return f"    - [{guide.labels['kinds'][snippet.kind]}{brief}] {snippet.title} ({snippet.id})"
