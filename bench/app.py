@@ -35,7 +35,7 @@ def bench_app(database_url: str, **overrides: Any) -> Flask:
 
 def add_member(app: Flask, email: str, *, profile: dict | None = None) -> int:
     """A member whose organisation has completed its profile. Returns the organisation id."""
-    profile = dict(profile or {"org_type": "charity", "size_band": "under_10", "area": "northampton"})
+    profile = dict(profile or {"org_type": "charity", "size_band": "under_10", "area": "west_northamptonshire"})
     groups = profile.pop("groups", ["homelessness"])
     with app.app_context():
         organisation = Organisation(name="Bench Community Project", profile_completed_at=utcnow(), **profile)

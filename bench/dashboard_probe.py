@@ -29,12 +29,18 @@ from .dashboard_sql import RAW, check_same_figures, raw_figures, raw_tally_figur
 from .timing import Timings, interleaved
 
 COORDINATOR = "coordinator@bench.example.org"
-FILTERED = {"period": "12m", "area": "northampton", "org_type": "charity", "size_band": "", "group": "homelessness"}
+FILTERED = {
+    "period": "12m",
+    "area": "west_northamptonshire",
+    "org_type": "charity",
+    "size_band": "",
+    "group": "homelessness",
+}
 
 
 # An unfiltered period that starts part-way through a month, and two profile filters (no tallies for those).
 LAST_12_MONTHS = {"period": "12m"}
-TWO_FILTERS = {"period": "all", "area": "northampton", "group": "homelessness"}
+TWO_FILTERS = {"period": "all", "area": "west_northamptonshire", "group": "homelessness"}
 
 
 def organisation_with_results() -> int:
@@ -45,14 +51,16 @@ def change_profile(organisation_id: int, keep_tallies: bool) -> None:
     """Move an organisation to another area and back out (rolled back): what a profile change costs."""
     organisation = db.session.get(Organisation, organisation_id)
     with tallies_kept(organisation_id) if keep_tallies else nullcontext():
-        organisation.area = "corby" if organisation.area != "corby" else "kettering"
+        organisation.area = (
+            "north_northamptonshire" if organisation.area != "north_northamptonshire" else "west_northamptonshire"
+        )
         db.session.flush()
     db.session.rollback()
 
 
 def filtered_filters() -> queries.Filters:
     start, end = period_range(FILTERED["period"], utcnow().date())
-    return queries.Filters(start=start, end=end, area="northampton", org_type="charity", group="homelessness")
+    return queries.Filters(start=start, end=end, area="west_northamptonshire", org_type="charity", group="homelessness")
 
 
 def probe(url: str, rounds: int) -> dict:

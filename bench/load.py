@@ -100,7 +100,9 @@ def add_readers(database_url: str, count: int) -> None:
     with engine.begin() as connection:
         for index in range(count):
             organisation = {"name": f"Reader {index}", "org_type": "charity", "size_band": "under_10"}
-            organisation.update(area="northampton", profile_completed_at=now, created_at=now, share_named=False)
+            organisation.update(
+                area="west_northamptonshire", profile_completed_at=now, created_at=now, share_named=False
+            )
             org_id = connection.execute(insert(Organisation.__table__).values(organisation)).inserted_primary_key[0]
             user = {"email": f"reader-{index}@bench.example.org", "password_hash": password_hash, "role": "member"}
             user.update(organisation_id=org_id, session_key=new_session_key(), created_at=now)

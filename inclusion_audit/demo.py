@@ -20,7 +20,7 @@ DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
 DEMO_COORDINATOR = "coordinator@example.org"
 # A coordinator tied to one area, to show how named views narrow while anonymous figures can still compare.
-DEMO_AREA_COORDINATOR = "northampton.coordinator@example.org"
+DEMO_AREA_COORDINATOR = "west.coordinator@example.org"
 DEMO_ADMIN = "admin@example.org"
 DEMO_ORGANISATIONS = 60
 # About 40% of organisations choose to share by name (a separate seed, so the rest of the demo stays put).
@@ -67,7 +67,7 @@ def _demo_answers(content: Content, rng: random.Random, maturity: float) -> dict
         scored = [option for option in question.options if option.score is not None]
         if roll < 0.06:
             answers[question.id] = "dont_know"
-        elif roll < 0.09:
+        elif roll < 0.09 and question.option("not_applicable") is not None:
             answers[question.id] = "not_applicable"
         else:
             level = min(max(round(rng.gauss(maturity, 0.8)), 0), len(scored) - 1)
@@ -75,8 +75,10 @@ def _demo_answers(content: Content, rng: random.Random, maturity: float) -> dict
     return answers
 
 
-def _submitted_audit(content: Content, organisation: Organisation, answers: dict[str, str], when: datetime) -> Audit:
-    guide = build_guide(content, profile_of(organisation), answers)
+def _submitted_audit(
+    content: Content, organisation: Organisation, answers: dict[str, str], when: datetime, first_audit: bool
+) -> Audit:
+    guide = build_guide(content, profile_of(organisation), answers, first_audit=first_audit)
     audit = Audit(
         organisation=organisation,
         status="submitted",
@@ -103,12 +105,13 @@ def load_demo_data(content: Content) -> str:
     db.session.add(User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org))
     db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
     db.session.add(
-        User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="northampton")
+        User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="west_northamptonshire")
     )
     db.session.add(User(email=DEMO_ADMIN, password_hash=password_hash, role="admin"))
     share_rng = random.Random(40)
 
-    demo_org.org_type, demo_org.size_band, demo_org.area = "charity", "under_10", "northampton"
+    demo_org.org_type, demo_org.size_band, demo_org.area = "charity", "under_10", "west_northamptonshire"
+    demo_org.local_area, demo_org.works_with_families = "northampton", False
     demo_org.groups = ["homelessness", "migrants_refugees"]
     demo_org.profile_completed_at = utcnow()
     today = utcnow()
@@ -130,8 +133,9 @@ def load_demo_data(content: Content) -> str:
         maturity = rng.uniform(0.3, 2.0) + 0.3 * list(lists.size_bands).index(organisation.size_band)
         when = today - timedelta(days=rng.randint(200, 700))
         organisation.created_at = when - timedelta(days=14)  # registered a little before its first audit
-        for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
-            db.session.add(_submitted_audit(content, organisation, _demo_answers(content, rng, maturity), when))
+        for number in range(rng.choice([1, 1, 1, 2, 2, 3])):
+            answers = _demo_answers(content, rng, maturity)
+            db.session.add(_submitted_audit(content, organisation, answers, when, first_audit=number == 0))
             audits += 1
             maturity = min(maturity + rng.uniform(0.1, 0.6), 3.0)
             when = min(when + timedelta(days=rng.randint(120, 250)), today - timedelta(days=1))
@@ -141,6 +145,6 @@ def load_demo_data(content: Content) -> str:
         f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
         f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"
         f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD} (all areas)\n"
-        f"  Area coordinator:    {DEMO_AREA_COORDINATOR} / {DEMO_PASSWORD} (Northampton)\n"
+        f"  Area coordinator:    {DEMO_AREA_COORDINATOR} / {DEMO_PASSWORD} (West Northamptonshire)\n"
         f"  Admin:               {DEMO_ADMIN} / {DEMO_PASSWORD} (can read the access log)"
     )

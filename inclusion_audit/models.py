@@ -33,6 +33,12 @@ class Organisation(db.Model):
     org_type: Mapped[str | None] = mapped_column(String(40))
     size_band: Mapped[str | None] = mapped_column(String(40))
     area: Mapped[str | None] = mapped_column(String(60), index=True)
+    # Optional: the part of the area it mainly works in (content/config.yml profile.local_areas).
+    local_area: Mapped[str | None] = mapped_column(String(60))
+    # Whether it works with families, children or pregnant women: brings maternity and children's guidance.
+    works_with_families: Mapped[bool | None]
+    # The organisation's own words for the "other" excluded groups it works with (about groups, never people).
+    other_groups: Mapped[str | None] = mapped_column(String(200))
     profile_completed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     # Consent: False (the default) means results are only used in anonymous totals; True also shows them,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
@@ -34,7 +34,6 @@ def test_migrations_downgrade_to_nothing_and_up_again(empty_database_url):
 
 def test_upgrading_keeps_every_row_and_cleans_names(empty_database_url):
     """The identities migration rebuilds SQLite tables: nothing hanging off them may be lost."""
-    from sqlalchemy import text
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
     with app.app_context():
@@ -70,4 +69,46 @@ def test_upgrading_keeps_every_row_and_cleans_names(empty_database_url):
             assert connection.execute(text("SELECT count(*) FROM audit")).scalar() == 1
             if connection.dialect.name == "sqlite":
                 assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1, "enforcement is back on"
+        db.engine.dispose()
+
+
+def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
+    """Profiles stored with the districts abolished in April 2021 move to North or West Northamptonshire."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="a22dbd57c409")
+        with db.engine.begin() as connection:
+            for name, area in [
+                ("Corby org", "corby"),
+                ("Daventry org", "daventry"),
+                ("Towcester org", "south_northamptonshire"),
+                ("No area", None),
+            ]:
+                connection.execute(
+                    text("INSERT INTO organisation (name, area, created_at, share_named) VALUES (:n, :a, :c, false)"),
+                    {"n": name, "a": area, "c": "2026-01-01 00:00:00"},
+                )
+            connection.execute(
+                text(
+                    'INSERT INTO "user" (email, password_hash, role, session_generation, created_at, area) '
+                    "VALUES ('lead@example.org', 'x', 'coordinator', 0, '2026-01-01 00:00:00', 'kettering')"
+                )
+            )
+            connection.execute(text("INSERT INTO tally_build (id, version, built_at) VALUES (1, 1, '2026-01-01')"))
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = dict(
+                (name, (area, local))
+                for name, area, local in connection.execute(text("SELECT name, area, local_area FROM organisation"))
+            )
+            user_area = connection.execute(text('SELECT area FROM "user"')).scalar()
+            built = connection.execute(text("SELECT count(*) FROM tally_build")).scalar()
+        assert rows == {
+            "Corby org": ("north_northamptonshire", "corby"),
+            "Daventry org": ("west_northamptonshire", "daventry_south_northamptonshire"),
+            "Towcester org": ("west_northamptonshire", "daventry_south_northamptonshire"),
+            "No area": (None, None),
+        }
+        assert user_area == "north_northamptonshire"  # Kettering is in the north
+        assert built == 0, "the stored counts are keyed by area, so they must be rebuilt"
         db.engine.dispose()

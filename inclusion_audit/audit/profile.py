@@ -10,7 +10,7 @@ from ..content_store import get_content
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
 from . import bp
-from .profile_form import NO_GROUPS, ProfileForm
+from .profile_form import NO, NO_GROUPS, WHOLE_AREA, YES, ProfileForm
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -27,8 +27,13 @@ def profile():
         form.org_type.data = organisation.org_type
         form.size_band.data = organisation.size_band
         form.area.data = organisation.area
+        form.other_groups.data = organisation.other_groups
         if organisation.groups or organisation.profile_completed_at:
             form.groups.data = organisation.groups or [NO_GROUPS]
+        if organisation.profile_completed_at:
+            form.local_area.data = organisation.local_area or WHOLE_AREA
+        if organisation.works_with_families is not None:
+            form.works_with_families.data = YES if organisation.works_with_families else NO
         return render_template("audit/profile.html", form=form)
 
     complete = form.validate()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..engine.schema import ProfileLists
 from ..forms_base import PlainName, StripWhitespaceForm
 
 NO_GROUPS = "none"
+OTHER_GROUP = "other_excluded"
+WHOLE_AREA = "whole_area"
+YES, NO = "yes", "no"
 
 
 def _choices(labels: dict[str, str]) -> list[SelectChoice]:
@@ -44,19 +47,61 @@ class ProfileForm(StripWhitespaceForm):
         description="If you work in more than one place, choose where most of your work happens.",
         validators=[InputRequired(message="Select where you mainly work")],
     )
+    local_area = RadioField(
+        "Which part of the area do you mainly work in? (optional)",
+        widget=GovRadioInput(),
+        description="This adds local contacts to your guide.",
+        validators=[Optional()],
+    )
     groups = SelectMultipleField(
         "Which of these groups do you work with?",
         widget=GovCheckboxesInput(),
         description="Select all that apply. Your guide will include a section for each group you select.",
     )
+    other_groups = StringField(
+        "If you work with other excluded groups, which ones? (optional)",
+        widget=GovTextInput(),
+        description="For example care leavers or survivors of domestic abuse. Name groups, not people.",
+        validators=[
+            Length(max=200, message="Other groups must be 200 characters or fewer"),
+            PlainName("Other groups"),
+        ],
+    )
+    works_with_families = RadioField(
+        "Do you work with families, children or pregnant women?",
+        widget=GovRadioInput(),
+        choices=[SelectChoice(YES, "Yes"), SelectChoice(NO, "No")],
+        validators=[InputRequired(message="Select yes if you work with families, children or pregnant women")],
+    )
     submit = SubmitField("Save and continue", widget=GovSubmitInput())
 
     def __init__(self, lists: ProfileLists, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.lists = lists
         self.org_type.choices = _choices(lists.org_types)
         self.size_band.choices = _choices(lists.size_bands)
         self.area.choices = _choices(lists.areas)
+        self.local_area.choices = [
+            *(
+                SelectChoice(place, f"{label} ({lists.areas[area]})")
+                for area, places in lists.local_areas.items()
+                for place, label in places.items()
+            ),
+            SelectChoice(WHOLE_AREA, "Across the whole area, or not sure"),
+        ]
         self.groups.choices = [*_choices(lists.groups), SelectChoice(NO_GROUPS, "None of these")]
+
+    def validate_local_area(self, field: RadioField) -> None:
+        if field.data in (None, "", WHOLE_AREA) or not self.area.data:
+            return
+        if field.data not in self.lists.local_areas.get(self.area.data, {}):
+            area = self.lists.areas.get(self.area.data, "the area you chose")
+            raise ValidationError(f"Select a part of {area}, or 'Across the whole area, or not sure'")
+
+    def validate_other_groups(self, field: StringField) -> None:
+        if (field.data or "").strip() and OTHER_GROUP not in (self.groups.data or []):
+            other = self.lists.groups.get(OTHER_GROUP, "Other socially excluded groups")
+            raise ValidationError(f"Select '{other}' above, or leave the other groups empty")
 
     def validate_groups(self, field: SelectMultipleField) -> None:
         chosen = field.data or []
@@ -83,4 +128,18 @@ class ProfileForm(StripWhitespaceForm):
                 answers[name] = field.data
         if self.groups.data and not self.groups.errors:
             answers["groups"] = self.chosen_groups
+        if not self.local_area.errors and self.local_area.data:
+            answers["local_area"] = self.chosen_local_area
+        if self.works_with_families.data and not self.works_with_families.errors:
+            answers["works_with_families"] = self.families
+        if not self.other_groups.errors:
+            answers["other_groups"] = self.other_groups.data or ""
         return answers
+
+    @property
+    def chosen_local_area(self) -> str | None:
+        return None if self.local_area.data in (None, "", WHOLE_AREA) else self.local_area.data
+
+    @property
+    def families(self) -> bool | None:
+        return {YES: True, NO: False}.get(self.works_with_families.data or "")

@@ -28,10 +28,12 @@ class SectionProgress:
         return self.status == COMPLETED
 
 
-def section_progress(content: Content, profile: Profile, answers: dict[str, str]) -> list[SectionProgress]:
+def section_progress(
+    content: Content, profile: Profile, answers: dict[str, str], *, first_audit: bool = True
+) -> list[SectionProgress]:
     progress = []
     for section in content.sections:
-        shown = visible_questions(content, section.id, profile, answers)
+        shown = visible_questions(content, section.id, profile, answers, first_audit=first_audit)
         answered = sum(1 for question in shown if question.option(answers.get(question.id, "")) is not None)
         progress.append(SectionProgress(section=section, answered=answered, shown=len(shown)))
     return progress

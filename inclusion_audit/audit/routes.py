@@ -17,7 +17,9 @@ from .sharing import SubmitForm, save_choice
 
 def _progress_for(audit):
     organisation = current_user.organisation
-    return section_progress(get_content(), queries.profile_of(organisation), queries.answers_of(audit))
+    first_audit = queries.is_first_audit(audit)
+    profile, answers = queries.profile_of(organisation), queries.answers_of(audit)
+    return section_progress(get_content(), profile, answers, first_audit=first_audit)
 
 
 @bp.route("/")
@@ -58,7 +60,9 @@ def check_answers():
     rows = {
         item.section.id: [
             (question, question.option(answers.get(question.id, "")))
-            for question in visible_questions(content, item.section.id, profile, answers)
+            for question in visible_questions(
+                content, item.section.id, profile, answers, first_audit=queries.is_first_audit(audit)
+            )
         ]
         for item in progress
     }

@@ -35,12 +35,14 @@ def section(section_id: str):
         flash("Your last audit has been submitted. Start a new audit to change your answers.")
         return redirect(url_for("audit.task_list"))
     profile = queries.profile_of(organisation)
-    saved = queries.answers_of(audit)
+    # Answers saved under a question's earlier id (before a declared rename) show under today's id.
+    saved = content.current_answers(queries.answers_of(audit))
 
     pending = pop_pending_answers(request.path) if request.method == "GET" else None
     formdata = pending if pending is not None else (request.form if request.method == "POST" else None)
     posted = {key: value for key, value in (formdata or {}).items() if key in content.questions}
-    questions = visible_questions(content, section_id, profile, {**saved, **posted})
+    first_audit = queries.is_first_audit(audit)
+    questions = visible_questions(content, section_id, profile, {**saved, **posted}, first_audit=first_audit)
     require_all = pending is None and formdata is not None and formdata.get("action") == SAVE_AND_CONTINUE
     form = build_section_form(questions, require_all=require_all, formdata=formdata, **form_options(pending))
     if formdata is None:
@@ -86,8 +88,9 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
     if action == SAVE_FOR_LATER:
         flash("Your answers have been saved. You can come back to them at any time.", "success")
         return redirect(url_for("audit.task_list"))
-    answers = queries.answers_of(audit)
-    shown = visible_questions(content, section_id, profile, answers)
+    answers = content.current_answers(queries.answers_of(audit))
+    first_audit = queries.is_first_audit(audit)
+    shown = visible_questions(content, section_id, profile, answers, first_audit=first_audit)
     if any(question.id not in answers for question in shown):
         # An answer on this page revealed a follow-up question: show the page again with it.
         flash("Your answers have been saved. Based on them, there is another question on this page.", "success")
@@ -96,7 +99,8 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
         )
     if _from_check():
         return redirect(url_for("audit.check_answers"))
-    following = next_section_after(content, section_id, section_progress(content, profile, answers))
+    progress = section_progress(content, profile, answers, first_audit=first_audit)
+    following = next_section_after(content, section_id, progress)
     if following is None:
         return redirect(url_for("audit.check_answers"))
     return redirect(url_for("audit.section", section_id=following.id))

@@ -39,7 +39,7 @@ def audit_header(content: Content) -> list[str]:
 
 
 def audit_cells(content: Content, row: queries.ExportRow) -> list[Cell]:
-    lists, bands = content.config.profile, content.config.bands
+    lists, bands = content.config.profile, content.config.stages
     labels = {band.id: band.label for band in bands}
     overall = band_for(bands, row.overall_percent)
     cells: list[Cell] = [

@@ -12,6 +12,7 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..engine import Guide
+from ..guide.page_data import guide_page_context, result_rows
 from ..guide.routes import results_chart
 from ..security import role_required
 from . import bp
@@ -48,8 +49,9 @@ def shared_results(audit_id: int):
         "guide/results.html",
         audit=audit,
         guide=guide,
-        chart=results_chart(guide, title=f"{guide.profile.name}: result in each part of the audit"),
-        bands=get_content().config.bands,
+        chart=results_chart(guide, title=f"{guide.profile.name}: result in each section of the audit"),
+        stages=guide.stages,
+        rows=result_rows(guide, with_counts=True),
         read_only=True,
         heading="Shared results",
         back_href=url_for("coordinator.organisations"),
@@ -71,4 +73,5 @@ def shared_guide(audit_id: int):
         heading="Shared inclusion health guide",
         back_href=url_for("coordinator.shared_results", audit_id=audit.id),
         back_text="Back to results",
+        **guide_page_context(guide),
     )

@@ -8,16 +8,19 @@ from .coverage import coverage_gaps
 from .errors import ContentError
 from .guide import build_guide, guide_labels
 from .loader import load_content, version_of
-from .model import Action, Guide, GuideSection, Overall, Profile, SectionResult, Snippet, Source
-from .preview import check_report, preview_text
+from .model import Action, Fact, Guide, GuideSection, HelpEntry, Overall, Profile, SectionResult, Snippet, Source, Stage
+from .preview import ContentFindings, check_report, find_problems, preview_text
 from .scoring import resolve_answers, score, visible_questions
 
 __all__ = [
     "Action",
     "Content",
     "ContentError",
+    "ContentFindings",
+    "Fact",
     "Guide",
     "GuideSection",
+    "HelpEntry",
     "Overall",
     "Profile",
     "QuestionDef",
@@ -26,9 +29,11 @@ __all__ = [
     "Snippet",
     "SnippetDef",
     "Source",
+    "Stage",
     "build_guide",
     "check_report",
     "coverage_gaps",
+    "find_problems",
     "guide_labels",
     "load_content",
     "preview_text",

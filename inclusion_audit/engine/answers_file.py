@@ -1,7 +1,9 @@
 """Reading a YAML answers file (used by the preview command and the example answer sets).
 
 Format:
-    profile: {name: ..., org_type: ..., size_band: ..., area: ..., groups: [...]}
+    profile: {name: ..., org_type: ..., size_band: ..., area: ..., local_area: ..., groups: [...],
+              works_with_families: true/false, other_groups: "..."}
+    first_audit: true      (optional; false for a re-audit)
     answers: {question_id: answer_value, ...}
 Unlike the engine itself, which quietly ignores junk, this reader rejects unknown profile values,
 questions and answers: a typo in an example file should be pointed out, not silently dropped.
@@ -9,6 +11,7 @@ questions and answers: a typo in an example file should be pointed out, not sile
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field
@@ -25,15 +28,32 @@ class ProfileEntry(Strict):
     org_type: str | None = None
     size_band: str | None = None
     area: str | None = None
+    local_area: str | None = None
     groups: list[str] = Field(default_factory=list)
+    works_with_families: bool | None = None
+    other_groups: Text | None = None
 
 
 class AnswersFile(Strict):
     profile: ProfileEntry
+    first_audit: bool = True
     answers: dict[str, str] = Field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Example:
+    profile: Profile
+    answers: dict[str, str]
+    first_audit: bool
+
+
 def load_answers_file(content: Content, path: Path) -> tuple[Profile, dict[str, str]]:
+    """The profile and answers of an answers file (see `load_example` for whether it is a first audit)."""
+    example = load_example(content, path)
+    return example.profile, example.answers
+
+
+def load_example(content: Content, path: Path) -> Example:
     name = str(path)
     problems: list[str] = []
     try:
@@ -49,8 +69,17 @@ def load_answers_file(content: Content, path: Path) -> tuple[Profile, dict[str, 
     if problems:
         raise ContentError(problems, what=name)
     entry = parsed.profile
-    profile = Profile(entry.name, entry.org_type, entry.size_band, entry.area, tuple(entry.groups))
-    return profile, dict(parsed.answers)
+    profile = Profile(
+        name=entry.name,
+        org_type=entry.org_type,
+        size_band=entry.size_band,
+        area=entry.area,
+        groups=tuple(entry.groups),
+        local_area=entry.local_area,
+        works_with_families=entry.works_with_families,
+        other_groups=entry.other_groups,
+    )
+    return Example(profile, dict(parsed.answers), parsed.first_audit)
 
 
 def _profile_problems(content: Content, name: str, entry: ProfileEntry) -> list[str]:
@@ -63,6 +92,11 @@ def _profile_problems(content: Content, name: str, entry: ProfileEntry) -> list[
     ):
         if value is not None and value not in known:
             problems.append(problem(name, f"profile.{field}", f'"{value}" is not one of {", ".join(known)}'))
+    if entry.local_area is not None and entry.local_area not in lists.local_areas.get(entry.area or "", {}):
+        places = ", ".join(lists.local_areas.get(entry.area or "", {})) or "none for this area"
+        problems.append(
+            problem(name, "profile.local_area", f'"{entry.local_area}" is not a local area of the area ({places})')
+        )
     for index, group in enumerate(entry.groups):
         if group not in lists.groups:
             problems.append(problem(name, f"profile.groups[{index}]", f'unknown group "{group}"'))

@@ -11,8 +11,8 @@ from types import MappingProxyType
 
 from rule_engine import Rule
 
-from .model import Snippet, Source
-from .schema import Config, Option, SnippetMeta
+from .model import Fact, HelpEntry, Snippet, Source
+from .schema import Config, FactMeta, HelpEntryMeta, Option, SnippetMeta
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,11 @@ class QuestionDef:
     section_id: str
     text: str
     hint: str | None
-    # Final options after applying the question's own `options` or the scale plus `labels`.
+    # Final options after applying the question's own `options`, or its scale plus `labels` and `does_not_apply`.
     options: tuple[Option, ...]
     show_when: str | None = None
     show_rule: Rule | None = field(default=None, compare=False, repr=False)
+    review: bool = False
     renamed_from: tuple[str, ...] = ()
 
     def option(self, value: str) -> Option | None:
@@ -33,6 +34,10 @@ class QuestionDef:
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(option.value for option in self.options)
+
+    @property
+    def top_score(self) -> int:
+        return max((option.score for option in self.options if option.score is not None), default=0)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,44 @@ class SnippetDef:
             questions=tuple(meta.questions),
             group=meta.group,
             sources=tuple(Source(title=s.title, url=s.url) for s in meta.sources),
+            facts=tuple(meta.facts),
+        )
+
+
+@dataclass(frozen=True)
+class FactDef:
+    meta: FactMeta
+    body: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def to_output(self) -> Fact:
+        sources = tuple(Source(title=s.title, url=s.url) for s in self.meta.sources)
+        return Fact(id=self.meta.id, title=self.meta.title, body_markdown=self.body, sources=sources)
+
+
+@dataclass(frozen=True)
+class HelpEntryDef:
+    meta: HelpEntryMeta
+    path: str
+    field: str
+    # None: national help, for everyone.
+    area: str | None
+    when_rule: Rule | None = field(default=None, compare=False, repr=False)
+
+    def to_output(self) -> HelpEntry:
+        meta = self.meta
+        return HelpEntry(
+            title=meta.title,
+            publisher=meta.publisher,
+            what=meta.what,
+            kind=meta.kind,
+            url=meta.url,
+            local=self.area is not None,
+            section_id=meta.section,
         )
 
 
@@ -88,6 +131,8 @@ class Content:
     sections: tuple[SectionDef, ...]
     snippets: tuple[SnippetDef, ...]
     version: str
+    facts: tuple[FactDef, ...] = ()
+    help: tuple[HelpEntryDef, ...] = ()
     # Filled in __post_init__ from `sections`, in audit order.
     questions: MappingProxyType[str, QuestionDef] = field(init=False, repr=False)
     sections_by_id: MappingProxyType[str, SectionDef] = field(init=False, repr=False)
@@ -95,6 +140,7 @@ class Content:
     # (`renamed_from`) to its replacement. Retired ids are not here.
     question_ids: MappingProxyType[str, str] = field(init=False, repr=False)
     section_ids: MappingProxyType[str, str] = field(init=False, repr=False)
+    facts_by_id: MappingProxyType[str, FactDef] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         questions = {q.id: q for section in self.sections for q in section.questions}
@@ -104,6 +150,7 @@ class Content:
         section_ids = {old: s.id for s in self.sections for old in s.renamed_from} | {s.id: s.id for s in self.sections}
         object.__setattr__(self, "question_ids", MappingProxyType(question_ids))
         object.__setattr__(self, "section_ids", MappingProxyType(section_ids))
+        object.__setattr__(self, "facts_by_id", MappingProxyType({f.id: f for f in self.facts}))
 
     def current_answers(self, answers: dict[str, str]) -> dict[str, str]:
         """Stored answers under today's question ids: renamed ones moved across, retired ones left out."""

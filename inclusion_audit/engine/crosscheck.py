@@ -13,23 +13,19 @@ from pathlib import PurePosixPath
 from rule_engine import Context, Rule
 
 from . import rules
-from .content import Content, QuestionDef, SectionDef, SnippetDef
+from .content import Content, QuestionDef, SectionDef
 from .errors import problem
+from .guidance_checks import FactFile, GuidanceBuilder, HelpSource, SnippetFile
 from .rule_checks import symbols_used, unknown_values
-from .schema import SECTION_KINDS, Config, Option, Question, Section, SnippetMeta
+from .schema import Config, Option, Question, Section
+
+NOT_APPLICABLE = "not_applicable"
 
 
 @dataclass(frozen=True)
 class SectionFile:
     path: str
     section: Section
-
-
-@dataclass(frozen=True)
-class SnippetFile:
-    path: str
-    meta: SnippetMeta
-    body: str
 
 
 def assemble(
@@ -39,12 +35,15 @@ def assemble(
     version: str,
     problems: list[str],
     sections_ok: bool = True,
+    facts: list[FactFile] | None = None,
+    help_sources: list[HelpSource] | None = None,
 ) -> Content:
     """Cross-check the parts and build Content. Problems are appended to `problems`, never raised.
 
     `sections_ok` is False when a section file could not be read; snippets are then not cross-checked.
     """
-    content = _Assembler(config, problems).run(sections, snippets if sections_ok else [], version)
+    guidance = (snippets, facts or [], help_sources or []) if sections_ok else ([], facts or [], [])
+    content = _Assembler(config, problems).run(sections, guidance, version)
     if not sections_ok and snippets:
         # Snippets name sections and questions; checking them against a half-loaded set of sections
         # would bury the real problem under many "unknown question" lines.
@@ -72,7 +71,12 @@ class _Assembler:
     def report(self, path: str, field: str | None, message: str) -> None:
         self.problems.append(problem(path, field, message))
 
-    def run(self, section_files: list[SectionFile], snippet_files: list[SnippetFile], version: str) -> Content:
+    def run(
+        self,
+        section_files: list[SectionFile],
+        guidance: tuple[list[SnippetFile], list[FactFile], list[HelpSource]],
+        version: str,
+    ) -> Content:
         kept = [f for f in section_files if self._check_section(f)]
         types = rules.symbol_types(self.options, self.section_paths)
         context = rules.make_context(types)
@@ -80,8 +84,15 @@ class _Assembler:
         sections = tuple(self._build_section(f, context) for f in kept)
         self.sections = {s.id: s for s in sections}
         self._check_earlier_ids(kept)
-        snippets = self._build_snippets(snippet_files, context)
-        return Content(config=self.config, sections=sections, snippets=snippets, version=version)
+        questions = {q.id: q for section in sections for q in section.questions}
+        builder = GuidanceBuilder(self.config, self.problems, questions, self.sections, self._compile)
+        snippet_files, fact_files, help_sources = guidance
+        facts = builder.facts(fact_files)
+        snippets = builder.snippets(snippet_files, context)
+        help_entries = builder.help(help_sources, context)
+        return Content(
+            config=self.config, sections=sections, snippets=snippets, version=version, facts=facts, help=help_entries
+        )
 
     def _allowed_values(self) -> dict[str, frozenset[str]]:
         lists = self.config.profile
@@ -89,8 +100,9 @@ class _Assembler:
         allowed["org_type"] = frozenset(lists.org_types)
         allowed["size_band"] = frozenset(lists.size_bands)
         allowed["area"] = frozenset(lists.areas)
+        allowed["local_area"] = frozenset(place for places in lists.local_areas.values() for place in places)
         allowed[rules.GROUPS_SYMBOL] = frozenset(lists.groups)
-        band_ids = frozenset(band.id for band in self.config.bands)
+        band_ids = frozenset(band.id for band in self.config.stages)
         allowed.update({rules.band_symbol(section_id): band_ids for section_id in self.section_paths})
         return allowed
 
@@ -113,7 +125,7 @@ class _Assembler:
 
     def _register_question(self, path: str, index: int, question: Question) -> None:
         field = f"questions[{index}]"
-        reserved = {*rules.PROFILE_SYMBOLS, rules.GROUPS_SYMBOL, rules.OVERALL_PERCENT}
+        reserved = rules.RESERVED_SYMBOLS
         if question.id in rules.RULE_KEYWORDS or question.id in reserved or question.id.endswith(("_percent", "_band")):
             self.report(path, f"{field}.id", f'"{question.id}" is a reserved word in rules; choose another id')
         first = self.question_paths.setdefault(question.id, path)
@@ -123,8 +135,10 @@ class _Assembler:
         self.options[question.id] = self._resolve_options(path, field, question)
 
     def _resolve_options(self, path: str, field: str, question: Question) -> tuple[Option, ...]:
-        """The question's own options, or the standard scale with any `labels` rewording applied."""
-        options = question.options or self.config.answer_scale
+        """The question's own options, or its scale with any `labels` rewording and `does_not_apply` added."""
+        options = question.options or self._scale(path, field, question.scale)
+        if question.does_not_apply is not None:
+            options = _with_not_applicable(options, question.does_not_apply)
         labels = question.labels or {}
         values = {option.value for option in options}
         for key in labels:
@@ -138,6 +152,16 @@ class _Assembler:
             else option
             for option in options
         )
+
+    def _scale(self, path: str, field: str, name: str | None) -> list[Option]:
+        if name is None:
+            return self.config.answer_scale
+        scale = self.config.scales.get(name)
+        if scale is None:
+            choices = ", ".join(sorted(self.config.scales)) or "none are defined in config.yml"
+            self.report(path, f"{field}.scale", f'unknown scale "{name}" ({choices})')
+            return self.config.answer_scale
+        return scale
 
     def _build_section(self, section_file: SectionFile, context: Context) -> SectionDef:
         path, section = section_file.path, section_file.section
@@ -159,6 +183,7 @@ class _Assembler:
                     options=self.options[question.id],
                     show_when=question.show_when,
                     show_rule=show_rule,
+                    review=question.review,
                     renamed_from=tuple(question.renamed_from),
                 )
             )
@@ -200,7 +225,13 @@ class _Assembler:
     def _check_looks_back(self, path: str, index: int, question_id: str, rule: Rule) -> None:
         # The audit form shows questions in order, so visibility may depend only on what came before.
         earlier = list(self.options)[: list(self.options).index(question_id)]
-        allowed = {*rules.PROFILE_SYMBOLS, rules.GROUPS_SYMBOL, *earlier}
+        allowed = {
+            *rules.PROFILE_SYMBOLS,
+            rules.GROUPS_SYMBOL,
+            rules.FAMILIES_SYMBOL,
+            rules.FIRST_AUDIT_SYMBOL,
+            *earlier,
+        }
         for symbol in symbols_used(rule):
             if symbol in allowed:
                 continue
@@ -218,51 +249,10 @@ class _Assembler:
             self.report(path, field, message)
         return rule
 
-    # Snippets
 
-    def _build_snippets(self, snippet_files: list[SnippetFile], context: Context) -> tuple[SnippetDef, ...]:
-        first_paths: dict[str, str] = {}
-        snippets = []
-        for snippet_file in snippet_files:
-            path, snippet_id = snippet_file.path, snippet_file.meta.id
-            first = first_paths.setdefault(snippet_id, path)
-            if first != path:
-                self.report(path, "id", f'duplicate snippet id "{snippet_id}" (first used in {first})')
-                continue
-            snippets.append(self._build_snippet(snippet_file, context))
-        return tuple(snippets)
-
-    def _build_snippet(self, snippet_file: SnippetFile, context: Context) -> SnippetDef:
-        path, meta = snippet_file.path, snippet_file.meta
-        self._check_snippet_place(path, meta)
-        self._check_snippet_references(path, meta)
-        rule = self._compile(path, "when", meta.when, context)
-        # A rule that failed to compile is already reported; `false` keeps the snippet inert meanwhile.
-        return SnippetDef(meta, snippet_file.body, path, rule or rules.compile_rule("false", context))
-
-    def _check_snippet_place(self, path: str, meta: SnippetMeta) -> None:
-        parts = PurePosixPath(path).parts
-        if parts[-1] != f"{meta.id}.md":
-            self.report(path, "id", f'"{meta.id}" does not match the file name (expected "{meta.id}.md")')
-        if meta.kind in SECTION_KINDS:
-            folder = meta.section or ""
-        else:
-            folder = "groups" if meta.kind == "group-module" else "signposts"
-        if parts[:-1] != ("snippets", folder):
-            self.report(path, None, f"a {meta.kind} snippet belongs in snippets/{folder}/")
-
-    def _check_snippet_references(self, path: str, meta: SnippetMeta) -> None:
-        config = self.config
-        if meta.section is not None and meta.section not in self.sections:
-            self.report(path, "section", f'unknown section "{meta.section}"')
-        for index, question_id in enumerate(meta.questions):
-            if question_id not in self.options:
-                self.report(path, f"questions[{index}]", f'unknown question "{question_id}"')
-        if meta.group is not None and meta.group not in config.profile.groups:
-            self.report(path, "group", f'unknown group "{meta.group}" (not in config.yml profile.groups)')
-        for index, tag in enumerate(meta.core20plus5):
-            if tag not in config.core20plus5:
-                self.report(path, f"core20plus5[{index}]", f'unknown Core20PLUS5 tag "{tag}" (not in config.yml)')
-        for index, number in enumerate(meta.principles or ()):
-            if number not in config.principles:
-                self.report(path, f"principles[{index}]", f"{number} is not a principle in config.yml")
+def _with_not_applicable(options: list[Option], label: str) -> list[Option]:
+    """The scale with a "does not apply" answer (worded for this question) placed before "Not sure"."""
+    extra = Option(value=NOT_APPLICABLE, label=label, score=None)
+    kept = [option for option in options if option.value != NOT_APPLICABLE]
+    unscored_at = next((i for i, option in enumerate(kept) if option.score is None), len(kept))
+    return [*kept[:unscored_at], extra, *kept[unscored_at:]]

@@ -11,10 +11,13 @@ import re
 from .content import Content, SnippetDef
 from .rule_checks import unguarded_comparisons
 
-QUESTIONS_PER_SECTION = (6, 8)
-QUESTIONS_IN_ALL = (28, 40)
+QUESTIONS_PER_SECTION = (5, 9)
+QUESTIONS_IN_ALL = (28, 34)
 MIN_SNIPPETS = 60
-BODY_WORDS = (80, 200)
+# Short enough that a whole guide stays readable: the first step is in the action, the body adds the how.
+BODY_WORDS = (20, 130)
+# An action about doing the audit or reading the guide is not a step towards reaching people.
+META_ACTION = re.compile(r"\b(audit|this guide|action plan|(top|first) (three|five|3|5) actions)\b", re.IGNORECASE)
 
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
@@ -39,6 +42,15 @@ def body_warnings(snippet: SnippetDef) -> list[str]:
     if not low <= words <= high:
         warnings.append(f"{snippet.path}: body has {words} words (aim for {low}-{high})")
     return warnings
+
+
+def meta_actions(content: Content) -> list[str]:
+    """Action lines about the audit or the guide itself, which the plan must never hold."""
+    return [
+        f"{snippet.path}: action: is about the audit or guide itself: {snippet.meta.action}"
+        for snippet in content.snippets
+        if snippet.meta.action and META_ACTION.search(f"{snippet.meta.action} {snippet.meta.first_step or ''}")
+    ]
 
 
 def content_warnings(content: Content) -> list[str]:

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ValidationError
 from . import crosscheck
 from .content import Content
 from .errors import ContentError, problem
-from .schema import QUESTION_ID, SECTION_ID, SNIPPET_ID, Config, Section, SnippetMeta
+from .guidance_checks import FactFile, HelpSource, SnippetFile
+from .schema import QUESTION_ID, SECTION_ID, SNIPPET_ID, Config, FactMeta, HelpFile, LocalPack, Section, SnippetMeta
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -44,12 +45,20 @@ def load_content(root: Path) -> Content:
     sections_ok = not problems
     snippets = []
     for path in files["snippets"]:
-        snippet = _read_snippet(path, root, problems)
-        if snippet is not None:
-            snippets.append(snippet)
+        front = _read_front_matter(path, root, SnippetMeta, problems)
+        if front is not None:
+            snippets.append(SnippetFile(*front))
+    facts = []
+    for path in files["facts"]:
+        front = _read_front_matter(path, root, FactMeta, problems)
+        if front is not None:
+            facts.append(FactFile(*front))
     if config is None:
         raise ContentError(problems or [problem("config.yml", None, "could not be read")])
-    content = crosscheck.assemble(config, sections, snippets, version_of(root), problems, sections_ok)
+    help_sources = _help_sources(root, files, problems)
+    content = crosscheck.assemble(
+        config, sections, snippets, version_of(root), problems, sections_ok, facts=facts, help_sources=help_sources
+    )
     if problems:
         raise ContentError(problems)
     return content
@@ -60,7 +69,23 @@ def _content_files(root: Path) -> dict[str, list[Path]]:
     return {
         "sections": sorted((root / "sections").glob("*.yml")),
         "snippets": sorted((root / "snippets").glob("**/*.md"), key=lambda p: p.relative_to(root).as_posix()),
+        "facts": sorted((root / "facts").glob("*.md")),
+        "help": sorted((root / "help").glob("*.yml")),
+        "local": sorted((root / "local").glob("*.yml")),
     }
+
+
+def _help_sources(root: Path, files: dict[str, list[Path]], problems: list[str]) -> list[HelpSource]:
+    sources = []
+    for path in files["help"]:
+        national = _validated(HelpFile, path, root, problems)
+        if national is not None:
+            sources.append(HelpSource(_relative(path, root), None, tuple(national.entries)))
+    for path in files["local"]:
+        pack = _validated(LocalPack, path, root, problems)
+        if pack is not None:
+            sources.append(HelpSource(_relative(path, root), pack.area, tuple(pack.entries)))
+    return sources
 
 
 def version_of(root: Path) -> str:
@@ -173,7 +198,10 @@ def friendly_message(error: Any) -> str:
     return f"{message} (found {shown[:60]})" if "input" in error else message
 
 
-def _read_snippet(path: Path, root: Path, problems: list[str]) -> crosscheck.SnippetFile | None:
+def _read_front_matter(
+    path: Path, root: Path, model: type[Model], problems: list[str]
+) -> tuple[str, Model, str] | None:
+    """(relative path, validated front matter, Markdown body) of a `---` fenced file, or None after reporting."""
     rel = _relative(path, root)
     text = _read_text(path, rel, problems)
     if text is None:
@@ -187,7 +215,7 @@ def _read_snippet(path: Path, root: Path, problems: list[str]) -> crosscheck.Sni
         problems.append(problem(rel, None, "the fields at the top are not closed by a second `---` line"))
         return None
     data = read_yaml("\n".join(lines[1:closing]), rel, problems, line_offset=1)
-    meta = None if data is None else validate(SnippetMeta, data, rel, problems)
+    meta = None if data is None else validate(model, data, rel, problems)
     if meta is None:
         return None
-    return crosscheck.SnippetFile(rel, meta, "\n".join(lines[closing + 1 :]).strip() + "\n")
+    return rel, meta, "\n".join(lines[closing + 1 :]).strip() + "\n"

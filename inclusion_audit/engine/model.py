@@ -1,14 +1,17 @@
 """The engine's output types: plain, frozen dataclasses with no Flask or database ties.
 
-A `Guide` is what both the HTML page and the PDF renderer draw from. It is also stored
-(as `Guide.to_dict()`) with each submitted audit, so that an old guide renders exactly as
-it did on the day it was submitted even after the content files change.
+A `Guide` is what the HTML page, the PDF renderer and the results page draw from. It is stored with
+each submitted audit (`Guide.to_dict()`), so an old guide renders exactly as it did on the day it was
+submitted even after the content files change. Reading it back goes through pydantic, which checks
+the stored JSON against these types and fills in defaults for fields that older guides lack.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import TypeAdapter
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,20 @@ class Profile:
     size_band: str | None = None
     area: str | None = None
     groups: tuple[str, ...] = ()
+    local_area: str | None = None
+    # Whether the organisation works with families, children or pregnant women (None: not asked).
+    works_with_families: bool | None = None
+    # The organisation's own words for the "other" groups it works with.
+    other_groups: str | None = None
 
 
 @dataclass(frozen=True)
 class SectionResult:
-    """One section's score. `percent` and `band` are None when nothing in it was scorable."""
+    """One section's score. `percent` and `band` are None when too few answers could be scored.
+
+    `band` is the stage (Emerging, Developing, Established); the field keeps its first name so that
+    guides stored before the word changed still read back.
+    """
 
     section_id: str
     title: str
@@ -38,6 +50,9 @@ class SectionResult:
     questions: int
     dont_know: int
     not_applicable: int
+    # Answers that counted towards the percent, and review questions left out because this was a first audit.
+    scored: int | None = None
+    not_scored_first_audit: int = 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,35 @@ class Overall:
     band_label: str | None
     dont_know: int
     not_applicable: int
+    scored: int | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage a percentage falls in: the first whose `below` it is under (the last has none)."""
+
+    id: str
+    label: str
+    below: float | None
+    meaning: str
+
+
+# Every guide stored before stages were kept with it was built with these (content/config.yml has not
+# changed them since the service started), so an old guide reads back with the stages it was scored on.
+LEGACY_STAGES: tuple[Stage, ...] = (
+    Stage(
+        "emerging", "Emerging", 40, "You are at the start. The guide suggests first steps that make a real difference."
+    ),
+    Stage(
+        "developing", "Developing", 75, "Good foundations are in place. The guide suggests how to make them consistent."
+    ),
+    Stage(
+        "established",
+        "Established",
+        None,
+        "This is part of how you work. The guide suggests how to keep it going and share what you have learned.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -72,11 +116,15 @@ class Snippet:
     questions: tuple[str, ...] = ()
     group: str | None = None
     sources: tuple[Source, ...] = ()
+    # Ids of the key facts this guidance relies on; each fact is printed once, in the guide's facts part.
+    facts: tuple[str, ...] = ()
+    # Shown as its title and action only, because its chapter already gives several steps in full.
+    brief: bool = False
 
 
 @dataclass(frozen=True)
 class Action:
-    """One line of the top-5 action plan, pointing at the snippet that explains it."""
+    """One line of the action plan, pointing at the guidance that explains it."""
 
     rank: int
     text: str
@@ -86,6 +134,32 @@ class Action:
     effort: str
     principles: tuple[int, ...] = ()
     core20plus5: tuple[str, ...] = ()
+    # A first step small enough to take this month.
+    first_step: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact several pieces of guidance rely on (a right, a rule, a definition), written once."""
+
+    id: str
+    title: str
+    body_markdown: str
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class HelpEntry:
+    """A place to get help, training or data: local (from the area's pack) or national."""
+
+    title: str
+    publisher: str
+    what: str
+    kind: str
+    url: str | None = None
+    local: bool = False
+    section_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,47 +180,38 @@ class Guide:
     content_version: str
     # Labels the renderers need but the engine should not hard-code in templates.
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    stages: tuple[Stage, ...] = LEGACY_STAGES
+    facts: tuple[Fact, ...] = ()
+    help: tuple[HelpEntry, ...] = ()
+    # Guides stored before this field existed were scored with every question counted.
+    first_audit: bool = False
+    # The share of applicable questions a section needed on the scale to get a score (None: no minimum).
+    min_scored_share: float | None = None
+
+    @property
+    def this_month(self) -> tuple[Action, ...]:
+        """What to do this month: the plan's quick wins (at most three), else its first action."""
+        quick = tuple(action for action in self.actions if action.effort == "quick-win" and action.first_step)
+        if quick:
+            return quick[:3]
+        return tuple(action for action in self.actions[:1] if action.first_step)
+
+    @property
+    def thresholds(self) -> tuple[int, ...]:
+        """The percentages where one stage ends and the next begins, as scored on the day."""
+        return tuple(int(stage.below) for stage in self.stages if stage.below is not None)
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """("Not sure" answers, "Does not apply" answers) over the whole audit."""
+        return self.overall.dont_know, self.overall.not_applicable
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _GUIDE.dump_python(self, mode="json")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Guide:
-        def snippet(d: dict[str, Any]) -> Snippet:
-            return Snippet(
-                **{
-                    **d,
-                    "principles": tuple(d.get("principles", ())),
-                    "core20plus5": tuple(d.get("core20plus5", ())),
-                    "questions": tuple(d.get("questions", ())),
-                    "sources": tuple(Source(**s) for s in d.get("sources", ())),
-                }
-            )
+        return _GUIDE.validate_python(data)
 
-        def action(d: dict[str, Any]) -> Action:
-            return Action(
-                **{
-                    **d,
-                    "principles": tuple(d.get("principles", ())),
-                    "core20plus5": tuple(d.get("core20plus5", ())),
-                }
-            )
 
-        profile = data["profile"]
-        return cls(
-            profile=Profile(**{**profile, "groups": tuple(profile.get("groups", ()))}),
-            overall=Overall(**data["overall"]),
-            sections=tuple(
-                GuideSection(
-                    result=SectionResult(**s["result"]),
-                    intro=s["intro"],
-                    snippets=tuple(snippet(x) for x in s["snippets"]),
-                )
-                for s in data["sections"]
-            ),
-            actions=tuple(action(a) for a in data["actions"]),
-            group_modules=tuple(snippet(x) for x in data["group_modules"]),
-            signposts=tuple(snippet(x) for x in data["signposts"]),
-            content_version=data["content_version"],
-            labels={k: dict(v) for k, v in data.get("labels", {}).items()},
-        )
+_GUIDE: TypeAdapter[Guide] = TypeAdapter(Guide)

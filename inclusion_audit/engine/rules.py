@@ -16,9 +16,13 @@ from rule_engine.parser import Parser
 
 from .model import Overall, Profile, SectionResult
 
-PROFILE_SYMBOLS = ("org_type", "size_band", "area")
+PROFILE_SYMBOLS = ("org_type", "size_band", "area", "local_area")
 GROUPS_SYMBOL = "groups"
+FAMILIES_SYMBOL = "works_with_families"
+FIRST_AUDIT_SYMBOL = "first_audit"
 OVERALL_PERCENT = "overall_percent"
+# Names a question id may not take, because rules already use them for something else.
+RESERVED_SYMBOLS = frozenset({*PROFILE_SYMBOLS, GROUPS_SYMBOL, FAMILIES_SYMBOL, FIRST_AUDIT_SYMBOL, OVERALL_PERCENT})
 
 # Words the rule language gives a meaning of its own; a question id may not be one of them.
 RULE_KEYWORDS = frozenset(Parser.reserved_words) | {"elif", "else", "while"}
@@ -41,6 +45,8 @@ def symbol_types(question_ids: Iterable[str], section_ids: Iterable[str]) -> dic
     types: dict[str, Any] = {qid: DataType.STRING for qid in question_ids}
     types.update({name: DataType.STRING for name in PROFILE_SYMBOLS})
     types[GROUPS_SYMBOL] = DataType.ARRAY(DataType.STRING)
+    types[FAMILIES_SYMBOL] = DataType.BOOLEAN
+    types[FIRST_AUDIT_SYMBOL] = DataType.BOOLEAN
     for section_id in section_ids:
         types[percent_symbol(section_id)] = DataType.FLOAT
         types[band_symbol(section_id)] = DataType.STRING
@@ -84,6 +90,8 @@ def profile_values(profile: Profile) -> dict[str, Any]:
     """Rule values for the profile. Junk (non-strings) reads as null rather than breaking evaluation."""
     values: dict[str, Any] = {name: _text_or_none(getattr(profile, name, None)) for name in PROFILE_SYMBOLS}
     values[GROUPS_SYMBOL] = tuple(group for group in profile.groups or () if isinstance(group, str))
+    families = getattr(profile, FAMILIES_SYMBOL, None)
+    values[FAMILIES_SYMBOL] = families if isinstance(families, bool) else None
     return values
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..engine import Content, Guide
+from ..engine.scoring import answer_for
 
 
 @dataclass(frozen=True)
@@ -12,6 +13,9 @@ class SectionChange:
     title: str
     before: int | None
     after: int | None
+    # Each side's stage as it was scored then (stored with its guide), not as today's content would say.
+    before_stage: str | None = None
+    after_stage: str | None = None
 
     @property
     def change(self) -> int | None:
@@ -28,15 +32,24 @@ class QuestionChange:
 
 
 def section_changes(content: Content, before: Guide, after: Guide) -> list[SectionChange]:
-    """Each section's score before and after, following any renamed section ids."""
+    """Each section's score and stage before and after, following any renamed section ids."""
     earlier = {
-        content.section_ids.get(section.result.section_id, section.result.section_id): section.result.percent
+        content.section_ids.get(section.result.section_id, section.result.section_id): section.result
         for section in before.sections
     }
-    return [
-        SectionChange(section.result.title, earlier.get(section.result.section_id), section.result.percent)
-        for section in after.sections
-    ]
+    changes = []
+    for section in after.sections:
+        old = earlier.get(section.result.section_id)
+        changes.append(
+            SectionChange(
+                section.result.title,
+                old.percent if old else None,
+                section.result.percent,
+                old.band_label if old else None,
+                section.result.band_label,
+            )
+        )
+    return changes
 
 
 def question_changes(content: Content, before: dict[str, str], after: dict[str, str]) -> list[QuestionChange]:
@@ -46,7 +59,8 @@ def question_changes(content: Content, before: dict[str, str], after: dict[str, 
     changes = []
     for section in content.sections:
         for question in section.questions:
-            old, new = question.option(before.get(question.id, "")), question.option(after.get(question.id, ""))
+            old = question.option(answer_for(question, before) or "")
+            new = question.option(answer_for(question, after) or "")
             if old is None or new is None or old.score is None or new.score is None or old.score == new.score:
                 continue
             direction = 1 if new.score > old.score else -1

@@ -1,4 +1,5 @@
-"""The tailored guide as a PDF: cover, contents, results, top actions, guidance, group modules and signposts.
+"""The tailored guide as a PDF: cover, an opening page (results, actions, this month), contents, a chapter per
+section, the groups the organisation works with, then help, key facts and sources.
 
 A pure function of the stored `Guide` and a date, so an old guide re-renders exactly as it did (the
 document is built with reportlab's `invariant` flag: identical input gives identical bytes).
@@ -60,10 +61,6 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         *parts.actions(),
         PageBreak(),
         *_section_guidance(parts, guide),
-        PageBreak(),
-        *parts.group_modules(),
-        PageBreak(),
-        *parts.signposts(),
     ]
     # Every title is known before layout; only the page numbers are not, and they are filled in at the end.
     entries = [

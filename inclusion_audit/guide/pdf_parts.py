@@ -1,4 +1,4 @@
-"""The content parts of the PDF guide: results summary, top actions, section guidance, modules, signposts.
+"""The content parts of the PDF guide: the opening page, a chapter per section, the groups, and help.
 
 The words come from `wording`, shared with the Word version.
 """
@@ -51,11 +51,11 @@ class GuideParts:
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
                 ("LINEABOVE", (0, -1), (-1, -1), 1.5, TEXT),
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             )
         )
-        table.spaceAfter = 12
+        table.spaceAfter = 6
         return table
 
     def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[GuideParagraph]:
@@ -83,7 +83,7 @@ class GuideParts:
         detail_markup = self.ts.text(say.action_details(self.guide, action))
         return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_COLOUR}">{detail_markup}</font>'
 
-    # --- Guidance -----------------------------------------------------------------------------
+    # --- A chapter per section -----------------------------------------------------------------
 
     def section(self, section: GuideSection) -> list[Flowable]:
         ts, result = self.ts, section.result
@@ -96,7 +96,12 @@ class GuideParts:
         if not section.snippets:
             flowables.append(ts.paragraph(say.NO_SECTION_GUIDANCE))
         for snippet in section.snippets:
-            flowables += self.snippet(snippet, ITEM)
+            if not snippet.brief:
+                flowables += self.snippet(snippet, ITEM)
+        brief = [snippet for snippet in section.snippets if snippet.brief]
+        if brief:
+            flowables.append(ts.heading(say.MORE_STEPS, ITEM, in_contents=False))
+            flowables += ts.bullets([ts.text(snippet.action or snippet.title) for snippet in brief])
         return flowables
 
     def snippet(self, snippet: Snippet, level: int, *, in_contents: bool = False) -> list[Flowable]:

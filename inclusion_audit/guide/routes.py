@@ -14,12 +14,22 @@ from ..content_store import get_content
 from ..engine import Guide
 from ..extensions import limiter
 from ..security import role_required
-from . import bp
+from . import bp, wording
 from .chart import Bar, bar_chart
 from .compare import question_changes, section_changes
+from .page_data import guide_page_context
 from .pdf import render_guide_pdf
 from .word import render_guide_docx
 from .wording import ascii_download_name, download_name
+
+for _helper in (
+    wording.actions_heading,
+    wording.scored_note,
+    wording.share_rule,
+    wording.stage_ranges,
+    wording.unscored_note,
+):
+    bp.add_app_template_global(_helper)
 
 
 def _submitted_audit_or_404(audit_id: int):
@@ -30,14 +40,13 @@ def _submitted_audit_or_404(audit_id: int):
     return audit, Guide.from_dict(audit.guide_snapshot)
 
 
-def _thresholds() -> tuple[int, ...]:
-    return tuple(int(band.below) for band in get_content().config.bands if band.below is not None)
+def results_chart(guide: Guide, title: str = "Your result in each section of the audit") -> Markup:
+    """The bar chart of section results (also used by coordinators' read-only view).
 
-
-def results_chart(guide: Guide, title: str = "Your result in each part of the audit") -> Markup:
-    """The bar chart of section results (also used by coordinators' read-only view)."""
+    Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
+    """
     bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
-    return bar_chart(bars, title=title, thresholds=_thresholds())
+    return bar_chart(bars, title=title, thresholds=guide.thresholds)
 
 
 @bp.route("/<id:audit_id>/results")
@@ -53,7 +62,7 @@ def results(audit_id: int):
         audit=audit,
         guide=guide,
         chart=results_chart(guide),
-        bands=get_content().config.bands,
+        stages=guide.stages,
         previous=previous,
         just_submitted=request.args.get("submitted") == "1",
         benchmark=benchmark_for(audit.organisation_id, guide),
@@ -65,7 +74,7 @@ def results(audit_id: int):
 def guide_page(audit_id: int):
     """The whole tailored guide as a web page."""
     audit, guide = _submitted_audit_or_404(audit_id)
-    return render_template("guide/guide.html", audit=audit, guide=guide)
+    return render_template("guide/guide.html", audit=audit, guide=guide, **guide_page_context(guide))
 
 
 # PDF and Word downloads share one limit: each is built afresh from the stored guide.
@@ -116,11 +125,12 @@ def compare(audit_id: int):
     if previous is None or not previous.guide_snapshot:
         abort(404)
     changes = question_changes(get_content(), queries.answers_of(previous), queries.answers_of(audit))
+    before = Guide.from_dict(previous.guide_snapshot)
     return render_template(
         "guide/compare.html",
         audit=audit,
         previous=previous,
-        sections=section_changes(get_content(), Guide.from_dict(previous.guide_snapshot), guide),
+        sections=section_changes(get_content(), before, guide),
         improved=[c for c in changes if c.direction > 0],
         declined=[c for c in changes if c.direction < 0],
     )

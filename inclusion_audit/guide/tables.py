@@ -6,11 +6,10 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from ..engine import Guide
-from ..engine.schema import Band
+from ..engine.model import Stage
 from ..govuk import DASH, Item, cell, numeric, summary_list, table
 from .compare import QuestionChange, SectionChange
-
-NO_SCORE = "Not enough answers"
+from .page_data import result_rows
 
 
 class BenchmarkRow(Protocol):
@@ -28,28 +27,19 @@ def _percent(value: int | None, missing: str = DASH) -> str:
 
 
 def results_table(guide: Guide) -> Item:
-    rows = [
-        [cell(s.result.title), numeric(_percent(s.result.percent, NO_SCORE)), cell(s.result.band_label or DASH)]
-        for s in guide.sections
-    ]
-    overall = guide.overall
-    rows.append(
-        [cell("All parts together"), numeric(_percent(overall.percent, NO_SCORE)), cell(overall.band_label or DASH)]
-    )
+    """Each section's result, stage and how many answers were counted, then all sections together."""
     return table(
-        "Your result in each part",
-        [cell("Part"), numeric("Score"), cell("Stage")],
-        rows,
+        "Your result in each section",
+        [cell("Section"), numeric("Result"), cell("Stage"), cell("Answers counted")],
+        result_rows(guide, with_counts=True),
         caption_size="m",
         label_id="results-table-caption",
     )
 
 
-def stages_list(bands: Iterable[Band]) -> Item:
-    """What each stage means, with the score it starts below where there is one."""
-    return summary_list(
-        (band.label, f"{band.meaning} (below {int(band.below)}%)" if band.below else band.meaning) for band in bands
-    )
+def stages_list(stages: Iterable[Stage]) -> Item:
+    """What each stage means (the scores each covers are said once, above the list)."""
+    return summary_list((stage.label, stage.meaning) for stage in stages)
 
 
 def _change(change: int | None) -> str:
@@ -60,14 +50,23 @@ def _change(change: int | None) -> str:
     return f"down {-change}" if change < 0 else "no change"
 
 
+def _with_stage(percent: int | None, stage: str | None) -> str:
+    return f"{_percent(percent)} ({stage})" if percent is not None and stage else _percent(percent)
+
+
 def score_changes_table(sections: Sequence[SectionChange]) -> Item:
     rows = [
-        [cell(row.title), numeric(_percent(row.before)), numeric(_percent(row.after)), numeric(_change(row.change))]
+        [
+            cell(row.title),
+            numeric(_with_stage(row.before, row.before_stage)),
+            numeric(_with_stage(row.after, row.after_stage)),
+            numeric(_change(row.change)),
+        ]
         for row in sections
     ]
     return table(
-        "Scores in each part",
-        [cell("Part"), numeric("Before"), numeric("Now"), numeric("Change")],
+        "Scores in each section",
+        [cell("Section"), numeric("Before"), numeric("Now"), numeric("Change")],
         rows,
         caption_size="m",
         label_id="compare-table-caption",
@@ -84,14 +83,14 @@ def benchmark_table(benchmark_rows: Iterable[BenchmarkRow]) -> Item:
         for row in benchmark_rows
     ]
     head = [
-        cell("Part"),
+        cell("Section"),
         numeric("Your score"),
         numeric("Middle half of similar organisations"),
         numeric("Median"),
         cell("Where you sit"),
     ]
     return table(
-        "Your score and similar organisations' scores in each part",
+        "Your score and similar organisations' scores in each section",
         head,
         rows,
         label_id="benchmark-table-caption",

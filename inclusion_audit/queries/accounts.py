@@ -30,6 +30,7 @@ __all__ = [
     "headline_counts",
     "normalise_email",
     "record_sign_in",
+    "PROFILE_FIELDS",
     "update_profile",
 ]
 
@@ -111,30 +112,30 @@ def change_password(user: User, new_password: str) -> None:
     db.session.commit()
 
 
-def update_profile(
-    organisation: Organisation,
-    *,
-    name: str | None = None,
-    org_type: str | None = None,
-    size_band: str | None = None,
-    area: str | None = None,
-    groups: list[str] | None = None,
-) -> bool:
-    """Save the answers given (None: not answered, left as it was). True once the profile is complete,
-    which it stays: a later change to one answer never makes it incomplete again."""
+PROFILE_FIELDS = ("name", "org_type", "size_band", "area", "local_area", "works_with_families", "other_groups")
+
+
+def update_profile(organisation: Organisation, **answers) -> bool:
+    """Save the answers given (a field left out was not answered, and keeps what it had): any of
+    PROFILE_FIELDS and `groups`. True once the profile is complete, which it stays: a later change to one
+    answer never makes it incomplete again."""
+    unknown = set(answers) - {*PROFILE_FIELDS, "groups"}
+    if unknown:
+        raise TypeError(f"not profile answers: {sorted(unknown)}")
     with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
         # The row is locked now; read it again, so a simultaneous save of the same form (a double click)
         # that got the lock first is built on, rather than both adding the same groups.
         db.session.refresh(organisation)
-        if name is not None:
-            organisation.name = name.strip()
-        for field, value in (("org_type", org_type), ("size_band", size_band), ("area", area)):
-            if value is not None:
-                setattr(organisation, field, value)
-        if groups is not None:
-            organisation.groups = groups
-        answered = organisation.org_type and organisation.size_band and organisation.area
-        if answered and (groups is not None or organisation.profile_completed_at):
+        for field in PROFILE_FIELDS:
+            if field in answers:
+                value = answers[field]
+                setattr(organisation, field, value.strip() or None if isinstance(value, str) else value)
+        if "groups" in answers:
+            organisation.groups = answers["groups"]
+        answered = all((organisation.name, organisation.org_type, organisation.size_band, organisation.area)) and (
+            organisation.works_with_families is not None
+        )
+        if answered and ("groups" in answers or organisation.profile_completed_at):
             organisation.profile_completed_at = organisation.profile_completed_at or utcnow()
     db.session.commit()
     return organisation.profile_completed_at is not None

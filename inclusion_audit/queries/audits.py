@@ -18,6 +18,7 @@ __all__ = [
     "audits_of",
     "current_audit",
     "get_audit",
+    "is_first_audit",
     "latest_submitted",
     "profile_of",
     "save_section",
@@ -89,7 +90,17 @@ def profile_of(organisation: Organisation) -> Profile:
         size_band=organisation.size_band,
         area=organisation.area,
         groups=tuple(organisation.groups),
+        local_area=organisation.local_area,
+        works_with_families=organisation.works_with_families,
+        other_groups=organisation.other_groups,
     )
+
+
+def is_first_audit(audit: Audit | None) -> bool:
+    """True unless the organisation submitted an audit before this one (review questions then count)."""
+    if audit is None:
+        return True
+    return previous_submitted(audit) is None
 
 
 @dataclass(frozen=True)
@@ -175,7 +186,9 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
         if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
             guide = Guide.from_dict(audit.guide_snapshot)
         else:
-            guide = build_guide(content, profile_of(audit.organisation), answers_of(audit))
+            guide = build_guide(
+                content, profile_of(audit.organisation), answers_of(audit), first_audit=is_first_audit(audit)
+            )
             audit.status = "submitted"
             audit.submitted_at = utcnow()
             audit.submitted_by_id = user.id

@@ -98,7 +98,7 @@ def test_a_well_advanced_organisation_gets_different_guidance(app, member_client
     audit_id = complete_audit(member_client, app, "well-advanced")
     page = get_page(member_client, f"/audits/{audit_id}/guide")
     assert page.soup.find(id="named-lead-get-started") is None
-    assert page.soup.find(id="leadership-sustain") is not None
+    assert page.soup.find(id="named-lead-sustain") is not None
     assert page.soup.find(id="group-sex-workers") is not None
 
 

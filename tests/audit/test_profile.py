@@ -1,6 +1,5 @@
 """The 'About your organisation' page."""
 
-import pytest
 from sqlalchemy import select
 
 from inclusion_audit.extensions import db
@@ -11,8 +10,10 @@ GOOD = {
     "name": "Riverside Drop-in",
     "org_type": "charity",
     "size_band": "under_10",
-    "area": "northampton",
+    "area": "west_northamptonshire",
+    "local_area": "northampton",
     "groups": ["homelessness", "migrants_refugees"],
+    "works_with_families": "no",
 }
 
 
@@ -39,12 +40,15 @@ def test_saving_the_profile_stores_it_and_shows_it_again(app, member_client):
     assert response.status_code == 302
     assert response.headers["Location"] == "/audit/"
     org = organisation(app)
-    assert (org.org_type, org.size_band, org.area) == ("charity", "under_10", "northampton")
+    assert (org.org_type, org.size_band, org.area) == ("charity", "under_10", "west_northamptonshire")
+    assert (org.local_area, org.works_with_families, org.other_groups) == ("northampton", False, None)
     assert org.groups == ["homelessness", "migrants_refugees"]
     assert org.profile_completed_at is not None
     page = get_page(member_client, "/audit/profile")
     assert page.checked("groups") == ["homelessness", "migrants_refugees"]
-    assert page.checked("area") == ["northampton"]
+    assert page.checked("area") == ["west_northamptonshire"]
+    assert page.checked("local_area") == ["northampton"]
+    assert page.checked("works_with_families") == ["no"]
 
 
 def test_changing_groups_removes_unticked_ones(app, member_client):
@@ -65,6 +69,7 @@ def test_missing_answers_are_all_reported_and_the_answers_given_are_saved(app, m
         "Select the type of organisation you are",
         "Select how many paid staff you have",
         "Select the groups you work with, or select 'None of these'",
+        "Select yes if you work with families, children or pregnant women",
     ]
     assert page.value_of("name") == "New name"
     assert "We saved the answers you gave." in page.text
@@ -99,22 +104,43 @@ def test_none_with_a_group_is_refused(member_client):
 
 
 def test_values_not_offered_are_refused(app, member_client):
-    page = post_page(member_client, "/audit/profile", {**GOOD, "area": "atlantis", "groups": ["pirates"]})
+    page = post_page(
+        member_client, "/audit/profile", {**GOOD, "area": "atlantis", "groups": ["pirates"], "local_area": ""}
+    )
     assert len(page.errors()) == 2
     assert organisation(app).area is None
 
 
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("Two\r\nlines", "Organisation name must be on one line"),
-        ("Tab\tname", "Organisation name must be on one line"),
-        ("Reversed \u202egnirts", "text direction"),
-        ("\u200b\u200d", "hidden characters"),
-        ("\u200d\u3164", "must include letters or numbers"),
-    ],
-)
-def test_names_with_line_breaks_or_hidden_characters_are_refused(app, member_client, name, message):
-    page = post_page(member_client, "/audit/profile", {**GOOD, "name": name})
-    assert any(message in error for error in page.errors()), page.errors()
-    assert organisation(app).name == "Riverside Drop-in"
+def test_areas_are_the_two_unitary_councils_with_optional_local_areas(member_client):
+    page = get_page(member_client, "/audit/profile")
+    assert [r["value"] for r in page.soup.select("input[name=area]")] == [
+        "north_northamptonshire",
+        "west_northamptonshire",
+    ]
+    local = [" ".join(label.get_text().split()) for label in page.soup.select("label[for^=local_area]")]
+    assert local[0] == "Corby (North Northamptonshire)"
+    assert local[-1] == "Across the whole area, or not sure"
+
+
+def test_a_local_area_must_be_in_the_chosen_area(app, member_client):
+    page = post_page(member_client, "/audit/profile", {**GOOD, "local_area": "corby"})
+    assert page.errors() == ["Select a part of West Northamptonshire, or 'Across the whole area, or not sure'"]
+    assert organisation(app).area is None
+
+
+def test_the_whole_area_is_saved_as_no_local_area(app, member_client):
+    member_client.post("/audit/profile", data={**GOOD, "local_area": "whole_area"})
+    assert organisation(app).local_area is None
+    assert get_page(member_client, "/audit/profile").checked("local_area") == ["whole_area"]
+
+
+def test_other_groups_can_be_named_when_other_groups_is_ticked(app, member_client):
+    named = {**GOOD, "groups": ["other_excluded"], "other_groups": "  Care leavers  ", "works_with_families": "yes"}
+    member_client.post("/audit/profile", data=named)
+    org = organisation(app)
+    assert (org.other_groups, org.works_with_families) == ("Care leavers", True)
+    page = post_page(member_client, "/audit/profile", {**GOOD, "other_groups": "Veterans"})
+    assert page.errors() == [
+        "Select 'Other socially excluded groups (you can name them)' above, or leave the other groups empty"
+    ]
+    assert page.value_of("other_groups") == "Veterans"

@@ -20,7 +20,9 @@ def test_question_page_shows_every_question_with_the_answer_scale(app, member_cl
     fieldsets = page.soup.select("fieldset")
     assert len(fieldsets) == len(questions_of(app, first))
     values = [radio["value"] for radio in fieldsets[1].select("input[type=radio]")]
-    assert values == ["not_started", "early", "partly", "embedded", "not_applicable", "dont_know"]
+    # "Does not apply" is only offered where a question words it; the real content has none.
+    assert values == ["not_started", "early", "partly", "embedded", "dont_know"]
+    assert page.soup.select_one(".govuk-caption-l").get_text(strip=True) == "Section 1 of 5"
     assert page.soup.select_one(".govuk-back-link")["href"] == "/audit/"
     buttons = [button.get_text(strip=True) for button in page.soup.select("button[name=action]")]
     assert buttons == ["Save and continue", "Save and come back later"]

@@ -26,7 +26,10 @@ def test_check_answers_asks_and_defaults_to_anonymous_totals(app, member_client)
     legend = page.soup.select_one("form legend").get_text()
     assert "Who can see your results?" in legend
     labels = [" ".join(label.get_text().split()) for label in page.soup.select("form .govuk-radios__label")]
-    assert labels == ["Only as part of anonymous totals", "Also by name, to health and care coordinators for Corby"]
+    assert labels == [
+        "Only as part of anonymous totals",
+        "Also by name, to health and care coordinators for North Northamptonshire",
+    ]
 
 
 def test_submitting_without_choosing_keeps_results_anonymous(app, member_client):

@@ -136,7 +136,7 @@ class LiveServer:
         with self.app.app_context():
             org = Organisation(name=organisation)
             if profile:
-                org.org_type, org.size_band, org.area = "charity", "under_10", "corby"
+                org.org_type, org.size_band, org.area = "charity", "under_10", "north_northamptonshire"
                 org.groups = ["homelessness", "migrants_refugees"]
                 org.profile_completed_at = utcnow()
             user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)

@@ -161,7 +161,7 @@ def test_wide_results_table_scrolls_by_keyboard(new_context, live_server, unique
     page = new_context(viewport={"width": 320, "height": 640}).new_page()
     sign_in(page, email)
     page.goto(f"/audits/{audit_id}/results")
-    region = page.get_by_role("region", name="Your result in each part")
+    region = page.get_by_role("region", name="Your result in each section")
     assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "expected the table to be wider than the screen"
     tab_to(page, region)
     page.keyboard.press("ArrowRight")

@@ -17,7 +17,7 @@ def add_similar(app, scores: list[int], org_type: str = "community_group", size_
     with app.app_context():
         for index, score in enumerate(scores):
             organisation = Organisation(
-                name=f"Similar {org_type} {index}", org_type=org_type, size_band=size_band, area="kettering"
+                name=f"Similar {org_type} {index}", org_type=org_type, size_band=size_band, area="west_northamptonshire"
             )
             db.session.add(organisation)
             db.session.add(submitted_audit(organisation, score, {}, utcnow() - timedelta(days=3)))

@@ -74,13 +74,15 @@ def test_trends_and_gaps(coordinator):
     assert page.soup.select_one('svg[aria-labelledby^="trend-"]') is not None
     gaps = table_rows(page, "Questions most often")
     assert len(gaps) == 2
-    assert gaps[0][0].startswith("Does someone in your organisation lead on reaching inclusion health groups?")
+    assert gaps[0][0].startswith("Does someone lead on reaching inclusion health groups?")
     assert gaps[0][1:3] == ["5", "fewer than 5"]
 
 
 def test_filters_combine_and_small_selections_show_no_figures(coordinator):
-    page = get_page(coordinator, "/coordinator/?period=all&area=corby&org_type=charity&size_band=&group=")
-    assert "Showing: All time, Corby, Registered charity." in page.text
+    page = get_page(
+        coordinator, "/coordinator/?period=all&area=north_northamptonshire&org_type=charity&size_band=&group="
+    )
+    assert "Showing: All time, North Northamptonshire, Registered charity." in page.text
     assert not page.soup.select('svg[aria-labelledby^="spread-"]')
     assert "Fewer than 5 organisations have a score for this part" in page.text
     rows = table_rows(page, "Spread of scores")
@@ -90,7 +92,7 @@ def test_filters_combine_and_small_selections_show_no_figures(coordinator):
 
 
 def test_an_empty_selection_says_so(coordinator):
-    page = get_page(coordinator, "/coordinator/?area=northampton")
+    page = get_page(coordinator, "/coordinator/?area=west_northamptonshire&org_type=cic")
     assert "No organisations have a score for this part in this selection." in page.text
     assert "No audits were submitted in this selection." in page.text
 
@@ -104,10 +106,10 @@ def test_a_filter_value_that_is_not_in_the_list_is_an_error(coordinator):
 
 def test_an_area_coordinator_starts_on_their_area_and_can_compare(app, accounts):
     build(app)
-    client = sign_in_staff(accounts, "corby@example.org", area="corby")
+    client = sign_in_staff(accounts, "corby@example.org", area="north_northamptonshire")
     page = get_page(client, "/coordinator/")
-    assert "Your account covers Corby" in page.text
-    assert "Showing: All time, Corby." in page.text
+    assert "Your account covers North Northamptonshire" in page.text
+    assert "Showing: All time, North Northamptonshire." in page.text
     # Corby: C1-C6 and the unsubmitted charity registered; 6 with results.
     assert summary(page)["Organisations registered"] == "5"
     everywhere = get_page(client, "/coordinator/?area=all")

@@ -34,7 +34,12 @@ from inclusion_audit.queries import Filters
 from inclusion_audit.queries.tallies import rebuild_tallies, tallies_ready
 from inclusion_audit.queries.tally_cells import bucket_of, quarter_number, year_quarter
 
-AREAS, TYPES, SIZES, GROUPS = ("corby", "kettering"), ("charity", "cic"), ("under_10", "over_50"), ("justice", "drugs")
+AREAS, TYPES, SIZES, GROUPS = (
+    ("north_northamptonshire", "west_northamptonshire"),
+    ("charity", "cic"),
+    ("under_10", "over_50"),
+    ("justice", "drugs"),
+)
 SECTIONS, QUESTIONS = ("s1", "s2"), ("q1", "q2", "q3")
 # Dates that sit on, or a moment either side of, the boundaries the tallies are stored by.
 EDGES = [datetime(2025, 1, 1), datetime(2025, 4, 1), datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 7, 1)]

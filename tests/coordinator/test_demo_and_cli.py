@@ -15,7 +15,9 @@ def test_demo_data_shares_about_40_percent_and_fills_every_chart(app, runner, cl
     with app.app_context():
         sharing = db.session.scalar(select(func.count()).where(Organisation.share_named.is_(True)))
         assert 0.3 * 60 <= sharing <= 0.5 * 60
-        assert db.session.scalar(select(User.area).where(User.email == DEMO_AREA_COORDINATOR)) == "northampton"
+        assert (
+            db.session.scalar(select(User.area).where(User.email == DEMO_AREA_COORDINATOR)) == "west_northamptonshire"
+        )
         assert db.session.scalar(select(User.role).where(User.email == DEMO_ADMIN)) == "admin"
     client.post("/sign-in", data={"email": DEMO_COORDINATOR, "password": DEMO_PASSWORD})
     page = get_page(client, "/coordinator/")
@@ -23,7 +25,7 @@ def test_demo_data_shares_about_40_percent_and_fills_every_chart(app, runner, cl
     assert page.soup.select_one('svg[aria-labelledby^="trend-"]') is not None
     assert page.soup.select_one("#gaps-table-caption") is not None
     # Narrow filters show the small-number rule at work.
-    narrow = get_page(client, "/coordinator/?area=corby&org_type=charity")
+    narrow = get_page(client, "/coordinator/?area=west_northamptonshire&org_type=charity")
     assert "Fewer than 5 organisations have a score" in narrow.text
     assert get_page(client, "/coordinator/organisations").soup.select("tbody tr")
 
@@ -34,8 +36,10 @@ def test_create_coordinator_with_an_area(app, runner):
         args=["users", "create-coordinator", "lead@example.org", "--area", "atlantis"], input=password
     )
     assert result.exit_code != 0 and "Unknown area" in result.output
-    result = runner.invoke(args=["users", "create-coordinator", "lead@example.org", "--area", "corby"], input=password)
+    result = runner.invoke(
+        args=["users", "create-coordinator", "lead@example.org", "--area", "north_northamptonshire"], input=password
+    )
     assert result.exit_code == 0, result.output
-    assert "Created coordinator lead@example.org for corby." in result.output
+    assert "Created coordinator lead@example.org for north_northamptonshire." in result.output
     with app.app_context():
-        assert db.session.scalar(select(User.area).where(User.email == "lead@example.org")) == "corby"
+        assert db.session.scalar(select(User.area).where(User.email == "lead@example.org")) == "north_northamptonshire"

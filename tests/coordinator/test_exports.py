@@ -62,7 +62,7 @@ def test_audits_csv_has_one_row_per_audit_of_sharing_organisations(coordinator, 
     assert kilo[2:6] == [
         "Registered charity",
         "Fewer than 10 paid staff",
-        "Kettering",
+        "West Northamptonshire",
         "People in contact with the justice system",
     ]
     assert kilo[9:11] == ["30", "Emerging"]
@@ -71,13 +71,13 @@ def test_audits_csv_has_one_row_per_audit_of_sharing_organisations(coordinator, 
 
 def test_audits_export_respects_filters_and_the_coordinators_area(app, accounts, ids):
     client = sign_in_staff(accounts)
-    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=corby"))) == 1 + 4
-    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=corby&org_type=cic"))) == 1 + 1
+    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=north_northamptonshire"))) == 1 + 4
+    assert len(read_csv(client.get("/coordinator/export/audits.csv?area=north_northamptonshire&org_type=cic"))) == 1 + 1
     accounts.sign_out()
-    corby = sign_in_staff(accounts, "corby@example.org", area="corby")
+    corby = sign_in_staff(accounts, "corby@example.org", area="north_northamptonshire")
     # Even asking for every area, a Corby coordinator only gets Corby's rows.
     rows = read_csv(corby.get("/coordinator/export/audits.csv?area=all"))
-    assert {row[4] for row in rows[1:]} == {"Corby"}
+    assert {row[4] for row in rows[1:]} == {"North Northamptonshire"}
 
 
 def test_audits_xlsx_matches_the_csv(coordinator):
@@ -116,16 +116,16 @@ def test_cells_that_look_like_formulas_are_defused(app, coordinator, ids):
         organisation = db.session.get(Organisation, ids["Corby Alpha Trust"])
         organisation.name = '=HYPERLINK("http://evil.example","click")'
         db.session.commit()
-    rows = read_csv(coordinator.get("/coordinator/export/audits.csv?area=corby"))
+    rows = read_csv(coordinator.get("/coordinator/export/audits.csv?area=north_northamptonshire"))
     assert '\'=HYPERLINK("http://evil.example","click")' in [row[1] for row in rows]
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
-    sheet = read_xlsx(coordinator.get("/coordinator/export/audits.xlsx?area=corby"))["Audits"]
+    sheet = read_xlsx(coordinator.get("/coordinator/export/audits.xlsx?area=north_northamptonshire"))["Audits"]
     assert all(not str(cell).startswith("=") for row in sheet for cell in row if cell is not None)
     assert [defuse(v) for v in ("+1", "-1", "@x", "ok", 5)] == ["'+1", "'-1", "'@x", "ok", 5]
 
 
 def test_every_download_is_logged_and_admins_can_read_the_log(app, accounts, coordinator):
-    coordinator.get("/coordinator/export/audits.csv?area=corby")
+    coordinator.get("/coordinator/export/audits.csv?area=north_northamptonshire")
     coordinator.get("/coordinator/export/summary.xlsx")
     with app.app_context():
         entries = db.session.execute(select(AccessLog.user_email, AccessLog.action, AccessLog.detail)).all()
@@ -133,7 +133,7 @@ def test_every_download_is_logged_and_admins_can_read_the_log(app, accounts, coo
         ("coordinator@example.org", "export_audits_csv"),
         ("coordinator@example.org", "export_summary_xlsx"),
     ]
-    assert entries[0].detail == "All time, Corby; 4 rows"
+    assert entries[0].detail == "All time, North Northamptonshire; 4 rows"
     assert coordinator.get("/coordinator/access-log").status_code == 403
     accounts.sign_out()
     admin = sign_in_staff(accounts, "admin@example.org", role="admin")

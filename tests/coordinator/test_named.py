@@ -41,7 +41,7 @@ def test_the_list_shows_only_organisations_that_share(coordinator):
 
 def test_an_area_coordinator_sees_only_their_area_by_name(app, accounts):
     build(app)
-    client = sign_in_staff(accounts, "corby@example.org", area="corby")
+    client = sign_in_staff(accounts, "corby@example.org", area="north_northamptonshire")
     page = get_page(client, "/coordinator/organisations")
     names = [" ".join(th.get_text().split()) for th in page.soup.select("tbody th")]
     assert names == ["Corby Alpha Trust", "Corby Charlie Trust", "Corby Foxtrot Trust"]
@@ -51,7 +51,7 @@ def test_an_area_coordinator_sees_only_their_area_by_name(app, accounts):
 
 def test_admins_see_every_area(app, accounts):
     build(app)
-    client = sign_in_staff(accounts, "admin@example.org", role="admin", area="corby")
+    client = sign_in_staff(accounts, "admin@example.org", role="admin", area="north_northamptonshire")
     page = get_page(client, "/coordinator/organisations")
     assert len(page.soup.select("tbody tr")) == len(SHARED_NAMES)
 
@@ -97,7 +97,7 @@ def test_an_audit_in_progress_is_not_found(app, coordinator):
 def test_hidden_names_appear_nowhere_a_coordinator_can_go(app, coordinator):
     urls = [
         "/coordinator/",
-        "/coordinator/?area=corby",
+        "/coordinator/?area=north_northamptonshire",
         "/coordinator/organisations",
         "/coordinator/export/audits.csv",
         "/coordinator/export/audits.csv?area=all",

@@ -65,8 +65,11 @@ def test_a_second_audit_replaces_the_first_in_current_figures(ready, member_clie
 def test_changing_the_profile_moves_the_organisation_between_filters(ready, member_client):
     complete_audit(member_client, ready)
     profile = dict(example("starting-out")["profile"])
-    old_area, new_area = profile["area"], "kettering" if profile["area"] != "kettering" else "corby"
-    fill_profile(member_client, {**profile, "area": new_area})
+    old_area, new_area = (
+        profile["area"],
+        "west_northamptonshire" if profile["area"] != "west_northamptonshire" else "north_northamptonshire",
+    )
+    fill_profile(member_client, {**profile, "area": new_area, "local_area": None})
     check_tallies(ready)
     assert results(ready, area=old_area) == 0
     assert results(ready, area=new_area) == 1
@@ -131,7 +134,12 @@ MOMENTS = st.sampled_from(
 steps = st.lists(
     st.one_of(
         st.tuples(st.just("submit"), st.integers(0, 3), MOMENTS, st.integers(0, 3)),
-        st.tuples(st.just("profile"), st.integers(0, 3), st.sampled_from(["corby", "kettering"]), st.booleans()),
+        st.tuples(
+            st.just("profile"),
+            st.integers(0, 3),
+            st.sampled_from(["north_northamptonshire", "west_northamptonshire"]),
+            st.booleans(),
+        ),
         st.tuples(st.just("delete"), st.integers(0, 3)),
     ),
     max_size=8,
@@ -146,7 +154,7 @@ def _organisation(index: int) -> tuple[Organisation, User]:
     organisation = _existing(index)
     if organisation is None:
         name = f"Sequence organisation {index}"
-        organisation = Organisation(name=name, org_type="charity", area="corby")
+        organisation = Organisation(name=name, org_type="charity", area="north_northamptonshire")
         db.session.add(User(email=f"seq{index}@example.org", password_hash="unused", organisation=organisation))
         db.session.commit()
     return organisation, organisation.members[0]

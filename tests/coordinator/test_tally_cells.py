@@ -33,16 +33,22 @@ def test_buckets_match_the_bands_coordinators_see():
 
 
 def test_scopes_are_everyone_and_each_single_profile_answer():
-    profile = ProfileKeys("corby", "charity", None, ("homelessness", "justice"))
-    assert scopes_of(profile) == ["", "area=corby", "org_type=charity", "group=homelessness", "group=justice"]
+    profile = ProfileKeys("north_northamptonshire", "charity", None, ("homelessness", "justice"))
+    assert scopes_of(profile) == [
+        "",
+        "area=north_northamptonshire",
+        "org_type=charity",
+        "group=homelessness",
+        "group=justice",
+    ]
     assert scopes_of(ProfileKeys(None, None, None, ())) == [""]
 
 
 def test_two_profile_filters_have_no_stored_scope():
     assert scope_for(None, None, None, None) == ""
-    assert scope_for("corby", None, None, None) == "area=corby"
+    assert scope_for("north_northamptonshire", None, None, None) == "area=north_northamptonshire"
     assert scope_for(None, None, None, "justice") == "group=justice"
-    assert scope_for("corby", None, None, "justice") is None
+    assert scope_for("north_northamptonshire", None, None, "justice") is None
 
 
 def test_one_audit_counts_as_current_and_for_its_quarter_and_year():
@@ -70,7 +76,7 @@ def test_audits_submitted_in_the_same_second_are_ordered_by_id():
 
 def test_counting_puts_each_fact_in_every_slot_and_scope():
     slots = slots_of({10: [SubmittedAudit(1, LAST_DEC), SubmittedAudit(2, JAN)], 20: [SubmittedAudit(3, JAN)]})
-    scopes = {10: ["", "area=corby"], 20: [""]}
+    scopes = {10: ["", "area=north_northamptonshire"], 20: [""]}
     facts = [
         (1, RESULTS, "", ""),
         (2, RESULTS, "", ""),
@@ -83,11 +89,11 @@ def test_counting_puts_each_fact_in_every_slot_and_scope():
     counts = count_cells(scopes, slots, facts)
     january = month_number(JAN)
     assert counts[Cell("", CURRENT, january, RESULTS, "", "")] == 2
-    assert counts[Cell("area=corby", CURRENT, january, RESULTS, "", "")] == 1
+    assert counts[Cell("area=north_northamptonshire", CURRENT, january, RESULTS, "", "")] == 1
     assert counts[Cell("", CURRENT, january, SCORE, "access", "4")] == 2
-    assert counts[Cell("area=corby", YEAR, 2026, ANSWER, "named_lead", "dont_know")] == 1
+    assert counts[Cell("area=north_northamptonshire", YEAR, 2026, ANSWER, "named_lead", "dont_know")] == 1
     # The December audit is no one's current audit, but it is the latest of its quarter and year.
-    assert counts[Cell("area=corby", QUARTER, quarter_number(LAST_DEC), RESULTS, "", "")] == 1
+    assert counts[Cell("area=north_northamptonshire", QUARTER, quarter_number(LAST_DEC), RESULTS, "", "")] == 1
     assert counts[Cell("", YEAR, 2025, RESULTS, "", "")] == 1
     assert counts[Cell("", CURRENT, month_number(LAST_DEC), RESULTS, "", "")] == 0
     # Organisation 10 (2 scopes): audit 1 has 1 fact in 2 slots (its quarter and year); audit 2 has 3 facts

@@ -23,10 +23,20 @@ CONFIG: dict[str, Any] = {
         {"value": "early", "label": "Early steps", "score": 1},
         {"value": "partly", "label": "Partly", "score": 2},
         {"value": "embedded", "label": "Embedded", "score": 3},
-        {"value": "not_applicable", "label": "Does not apply", "score": None},
         {"value": "dont_know", "label": "Not sure", "score": None},
     ],
-    "bands": [
+    "scales": {
+        "knowledge": [
+            {"value": "not_started", "label": "None of us", "score": 0},
+            {"value": "early", "label": "A few of us", "score": 1},
+            {"value": "partly", "label": "Most of us", "score": 2},
+            {"value": "embedded", "label": "All of us", "score": 3},
+            {"value": "dont_know", "label": "Not sure", "score": None},
+        ]
+    },
+    # Low, so that tests about one or two answers still see a percentage; test_scoring raises it.
+    "scoring": {"min_scored_share": 0.3},
+    "stages": [
         {"id": "emerging", "label": "Emerging", "below": 40, "meaning": "Starting out."},
         {"id": "developing", "label": "Developing", "below": 75, "meaning": "Foundations in place."},
         {"id": "established", "label": "Established", "meaning": "How you work."},
@@ -36,9 +46,11 @@ CONFIG: dict[str, Any] = {
     "profile": {
         "org_types": {"charity": "Charity", "community_group": "Community group"},
         "size_bands": {"volunteer_only": "Volunteers only", "under_10": "Under 10 staff"},
-        "areas": {"corby": "Corby", "kettering": "Kettering"},
+        "areas": {"north": "North", "west": "West"},
+        "local_areas": {"north": {"corby": "Corby"}, "west": {"daventry": "Daventry"}},
         "groups": {"homelessness": "Homelessness", "migrants_refugees": "Migrants"},
     },
+    "retired_questions": {"old_question": "Merged into named_lead."},
 }
 
 SECTIONS: dict[str, dict[str, Any]] = {
@@ -49,7 +61,7 @@ SECTIONS: dict[str, dict[str, Any]] = {
         "intro": "About leadership.",
         "questions": [
             {"id": "named_lead", "text": "Does someone lead?", "labels": {"not_started": "No one yet"}},
-            {"id": "trustees_discuss", "text": "Do trustees discuss it?"},
+            {"id": "trustees_discuss", "text": "Do trustees discuss it?", "does_not_apply": "We have no trustees"},
             {"id": "budget", "text": "Is there a budget?", "show_when": 'size_band != "volunteer_only"'},
         ],
     },
@@ -59,7 +71,7 @@ SECTIONS: dict[str, dict[str, Any]] = {
         "principle": 2,
         "intro": "About knowing who you serve.",
         "questions": [
-            {"id": "know_groups", "text": "Do you know which groups use you?"},
+            {"id": "know_groups", "text": "How many of you know which groups use you?", "scale": "knowledge"},
             {
                 "id": "monitoring",
                 "text": "Do you ask optional monitoring questions?",
@@ -79,12 +91,16 @@ SECTIONS: dict[str, dict[str, Any]] = {
 }
 
 
+LOW, MIDDLE, TOP = ["not_started", "early"], ["partly"], ["embedded"]
+
+
 def snippet(sid: str, kind: str, when: str, section: str | None = None, **fields: Any) -> dict[str, Any]:
     meta: dict[str, Any] = {"id": sid, "title": f"Title of {sid}", "kind": kind, "priority": 3, "effort": "quick-win"}
     if section:
         meta["section"] = section
     if kind in ("get-started", "strengthen", "find-out"):
         meta["action"] = f"Do the {sid} thing."
+        meta["first_step"] = f"Start the {sid} thing."
     meta.update({"sources": SOURCE, "when": when, **fields})
     return meta
 
@@ -96,15 +112,25 @@ SNIPPETS: list[dict[str, Any]] = [
         'named_lead in ["not_started", "early"]',
         "commitment",
         questions=["named_lead"],
+        claims={"named_lead": LOW},
         priority=2,
+        facts=["gp-rights"],
     ),
-    snippet("lead-strengthen", "strengthen", 'named_lead == "partly"', "commitment", questions=["named_lead"]),
+    snippet(
+        "lead-strengthen",
+        "strengthen",
+        'named_lead == "partly"',
+        "commitment",
+        questions=["named_lead"],
+        claims={"named_lead": MIDDLE},
+    ),
     snippet(
         "commitment-sustain",
         "sustain",
-        'named_lead == "embedded" or trustees_discuss == "embedded"',
+        'named_lead == "embedded" and trustees_discuss == "embedded"',
         "commitment",
         questions=["named_lead", "trustees_discuss"],
+        claims={"named_lead": TOP, "trustees_discuss": TOP},
     ),
     snippet(
         "trustees-get-started",
@@ -112,10 +138,16 @@ SNIPPETS: list[dict[str, Any]] = [
         'trustees_discuss in ["not_started", "early"]',
         "commitment",
         questions=["trustees_discuss"],
+        claims={"trustees_discuss": LOW},
         effort="longer-term",
     ),
     snippet(
-        "budget-get-started", "get-started", 'budget in ["not_started", "early"]', "commitment", questions=["budget"]
+        "budget-get-started",
+        "get-started",
+        'budget in ["not_started", "early"]',
+        "commitment",
+        questions=["budget"],
+        claims={"budget": LOW},
     ),
     snippet(
         "commitment-find-out",
@@ -131,6 +163,7 @@ SNIPPETS: list[dict[str, Any]] = [
         'know_groups in ["not_started", "early"]',
         "communities",
         questions=["know_groups"],
+        claims={"know_groups": LOW},
         core20plus5=["plus_groups"],
     ),
     snippet(
@@ -139,24 +172,73 @@ SNIPPETS: list[dict[str, Any]] = [
         'monitoring == "no"',
         "communities",
         questions=["monitoring"],
+        claims={"monitoring": ["no"]},
         priority=1,
     ),
     snippet(
         "communities-low",
-        "strengthen",
+        "find-out",
         "communities_percent != null and communities_percent < 40",
         "communities",
         questions=["know_groups", "monitoring"],
         priority=5,
         effort="longer-term",
     ),
-    snippet("homelessness-module", "group-module", '"homelessness" in groups', group="homelessness", principles=[1, 2]),
+    snippet(
+        "homelessness-module",
+        "group-module",
+        '"homelessness" in groups',
+        group="homelessness",
+        principles=[1, 2],
+        action="Do the homelessness thing.",
+        first_step="Start the homelessness thing.",
+    ),
     snippet("migrants-module", "group-module", '"migrants_refugees" in groups', group="migrants_refugees"),
-    snippet("healthwatch-signpost", "signpost", "true", priority=2),
-    snippet("charging-signpost", "signpost", '"migrants_refugees" in groups', priority=1),
 ]
 
-SNIPPET_FOLDERS = {"group-module": "groups", "signpost": "signposts"}
+SNIPPET_FOLDERS = {"group-module": "groups"}
+
+FACTS: list[dict[str, Any]] = [
+    {"id": "gp-rights", "title": "Registering with a GP", "sources": SOURCE},
+    {"id": "definition", "title": "What health inequalities are", "sources": SOURCE, "always": True},
+]
+
+NATIONAL_HELP: dict[str, Any] = {
+    "entries": [
+        {
+            "title": "Healthwatch",
+            "publisher": "Healthwatch England",
+            "what": "Shares people's experiences of care.",
+            "kind": "help",
+            "url": "https://www.healthwatch.co.uk/",
+            "source": "Healthwatch England website, checked 2026",
+        },
+        {
+            "title": "NHS charging",
+            "publisher": "Department of Health and Social Care",
+            "what": "Who pays for NHS care.",
+            "kind": "guidance",
+            "when": '"migrants_refugees" in groups',
+            "source": "GOV.UK, checked 2026",
+        },
+    ]
+}
+
+LOCAL_PACKS: dict[str, dict[str, Any]] = {
+    "north": {
+        "area": "north",
+        "entries": [
+            {
+                "title": "Local health reports",
+                "publisher": "Public Health North",
+                "what": "Data about local people.",
+                "kind": "data",
+                "section": "communities",
+                "source": "Local resource page, 2026",
+            }
+        ],
+    }
+}
 
 
 class ContentBuilder:
@@ -167,6 +249,9 @@ class ContentBuilder:
         self.config = copy.deepcopy(CONFIG)
         self.sections = copy.deepcopy(SECTIONS)
         self.snippets = copy.deepcopy(SNIPPETS)
+        self.facts = copy.deepcopy(FACTS)
+        self.national_help = copy.deepcopy(NATIONAL_HELP)
+        self.local_packs = copy.deepcopy(LOCAL_PACKS)
         self.raw: dict[str, str] = {}
 
     def snippet(self, sid: str) -> dict[str, Any]:
@@ -180,6 +265,12 @@ class ContentBuilder:
             folder = meta.get("section") or SNIPPET_FOLDERS.get(meta["kind"], "misc")
             front = yaml.safe_dump(meta, sort_keys=False)
             self._dump(f"snippets/{folder}/{meta['id']}.md", f"---\n{front}---\n{BODY}")
+        for meta in self.facts:
+            front = yaml.safe_dump(meta, sort_keys=False)
+            self._dump(f"facts/{meta['id']}.md", f"---\n{front}---\nA fact in **Markdown**.\n")
+        self._dump("help/national.yml", yaml.safe_dump(self.national_help, sort_keys=False))
+        for area, pack in self.local_packs.items():
+            self._dump(f"local/{area}.yml", yaml.safe_dump(pack, sort_keys=False))
         for rel, text in self.raw.items():
             self._dump(rel, text)
         return self.root

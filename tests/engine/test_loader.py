@@ -23,16 +23,44 @@ def test_content_exposes_ordered_sections_questions_and_snippets(builder: Conten
     ]
     assert content.questions["budget"].section_id == "commitment"
     assert len(content.snippets) == len(builder.snippets)
-    assert content.config.bands[0].id == "emerging"
+    assert content.config.stages[0].id == "emerging"
     assert content.config.profile.groups["homelessness"] == "Homelessness"
     assert len(content.version) == 12 and int(content.version, 16) >= 0
 
 
 def test_labels_reword_standard_scale_only_where_given(builder: ContentBuilder) -> None:
     question = builder.load().questions["named_lead"]
-    assert question.values == ("not_started", "early", "partly", "embedded", "not_applicable", "dont_know")
+    assert question.values == ("not_started", "early", "partly", "embedded", "dont_know")
     assert question.option("not_started").label == "No one yet"
     assert question.option("early").label == "Early steps"
+
+
+def test_does_not_apply_only_where_a_question_words_it(builder: ContentBuilder) -> None:
+    content = builder.load()
+    offered = {qid for qid, question in content.questions.items() if question.option("not_applicable")}
+    assert offered == {"trustees_discuss"}
+    trustees = content.questions["trustees_discuss"]
+    # Placed before "Not sure", in the question's own words, and never scored.
+    assert trustees.values[-2:] == ("not_applicable", "dont_know")
+    assert trustees.option("not_applicable").label == "We have no trustees"
+    assert trustees.option("not_applicable").score is None
+
+
+def test_a_question_can_use_a_named_scale(builder: ContentBuilder) -> None:
+    question = builder.load().questions["know_groups"]
+    assert [option.label for option in question.options][:4] == ["None of us", "A few of us", "Most of us", "All of us"]
+    assert question.values == ("not_started", "early", "partly", "embedded", "dont_know")
+
+
+def test_facts_and_help_are_loaded(builder: ContentBuilder) -> None:
+    content = builder.load()
+    assert [fact.id for fact in content.facts] == ["definition", "gp-rights"]
+    assert content.facts_by_id["definition"].meta.always
+    assert [(entry.meta.title, entry.area) for entry in content.help] == [
+        ("Healthwatch", None),
+        ("NHS charging", None),
+        ("Local health reports", "north"),
+    ]
 
 
 def test_snippet_body_is_kept_without_front_matter(builder: ContentBuilder) -> None:

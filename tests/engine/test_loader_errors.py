@@ -67,8 +67,8 @@ def test_extra_field(builder: ContentBuilder) -> None:
 
 
 def test_missing_field_in_config(builder: ContentBuilder) -> None:
-    del builder.config["bands"][0]["meaning"]
-    assert_one_problem(builder, "config.yml: bands[0].meaning: required field is missing")
+    del builder.config["stages"][0]["meaning"]
+    assert_one_problem(builder, "config.yml: stages[0].meaning: required field is missing")
 
 
 def test_duplicate_section_id(builder: ContentBuilder) -> None:
@@ -90,7 +90,12 @@ def test_duplicate_question_id_across_sections(builder: ContentBuilder) -> None:
 
 
 def test_duplicate_snippet_id(builder: ContentBuilder) -> None:
-    copy = {**builder.snippet("lead-strengthen"), "section": "communities", "questions": ["monitoring"]}
+    copy = {
+        **builder.snippet("lead-strengthen"),
+        "section": "communities",
+        "questions": ["monitoring"],
+        "claims": {"monitoring": ["yes"]},
+    }
     builder.snippets.append(copy)
     message = assert_one_problem(builder, 'duplicate snippet id "lead-strengthen"')
     assert message.startswith("snippets/communities/lead-strengthen.md: id:")
@@ -128,20 +133,21 @@ def test_rule_comparing_custom_option_question_with_scale_value(builder: Content
     [
         ('org_type == "charity_shop"', 'org_type with "charity_shop"'),
         ('size_band != "huge"', 'size_band with "huge"'),
-        ('area in ["corby", "london"]', 'area with "london"'),
+        ('area in ["north", "london"]', 'area with "london"'),
+        ('local_area == "corbie"', 'local_area with "corbie"'),
         ('"rough_sleepers" in groups', 'group "rough_sleepers"'),
         ('commitment_band == "great"', 'commitment_band with "great"'),
     ],
 )
 def test_rule_comparing_profile_symbols_with_unknown_values(builder: ContentBuilder, rule: str, expected: str) -> None:
-    builder.snippet("healthwatch-signpost")["when"] = rule
-    assert_one_problem(builder, "snippets/signposts/healthwatch-signpost.md: when:", expected)
+    builder.snippet("migrants-module")["when"] = rule
+    assert_one_problem(builder, "snippets/groups/migrants-module.md: when:", expected)
 
 
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("questions", ["named_lead", "no_such_question"], 'questions[1]: unknown question "no_such_question"'),
+        ("questions", ["named_lead", "no_such_question"], "claims: say which answers the text assumes for no_such"),
         ("section", "leadership", 'section: unknown section "leadership"'),
         ("core20plus5", ["plus_groups", "dentistry"], 'core20plus5[1]: unknown Core20PLUS5 tag "dentistry"'),
     ],
@@ -214,7 +220,8 @@ def test_bad_snippet_id_pattern_and_kind(builder: ContentBuilder) -> None:
 def test_snippet_file_name_must_match_id(builder: ContentBuilder) -> None:
     builder.raw["snippets/commitment/wrong-name.md"] = (
         "---\nid: right-name\ntitle: T\nsection: commitment\nkind: sustain\npriority: 3\neffort: quick-win\n"
-        "questions: [named_lead]\nsources:\n  - {title: S, url: 'https://example.org'}\nwhen: 'true'\n---\nBody\n"
+        "questions: [named_lead]\nclaims: {named_lead: [embedded]}\nsources:\n  - {title: S, url: 'https://example.org'}\n"
+        "when: 'named_lead == \"embedded\"'\n---\nBody\n"
     )
     assert_one_problem(builder, "snippets/commitment/wrong-name.md: id:", 'expected "right-name.md"')
 
@@ -222,6 +229,7 @@ def test_snippet_file_name_must_match_id(builder: ContentBuilder) -> None:
 def test_snippet_in_wrong_folder(builder: ContentBuilder) -> None:
     builder.snippet("lead-strengthen")["section"] = "communities"
     builder.snippet("lead-strengthen")["questions"] = ["know_groups"]
+    builder.snippet("lead-strengthen")["claims"] = {"know_groups": ["partly"]}
     builder.snippet("lead-strengthen")["when"] = 'know_groups == "partly"'
     builder.write()
     (builder.root / "snippets/communities/lead-strengthen.md").rename(builder.root / "snippets/lead-strengthen.md")
@@ -255,3 +263,75 @@ def test_several_problems_are_reported_together(builder: ContentBuilder) -> None
         "snippets/commitment/budget-get-started.md",
         "sections/02-communities.yml",
     }
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        ({"named_lead": ["partly"], "no_such_question": ["partly"]}, "claims.no_such_question: unknown question"),
+        ({"named_lead": ["sometimes"]}, "claims.named_lead: list answers this question has"),
+        # A strengthen snippet speaks to middle (or top) answers, never to a low one.
+        ({"named_lead": ["early", "partly"]}, "claims.named_lead: a strengthen snippet cannot assume early"),
+    ],
+)
+def test_claims_must_name_real_answers_that_fit_the_kind(builder: ContentBuilder, claims: dict, expected: str) -> None:
+    builder.snippet("lead-strengthen")["claims"] = claims
+    assert_one_problem(builder, "snippets/commitment/lead-strengthen.md: " + expected)
+
+
+def test_sustain_snippet_cannot_assume_a_middle_answer(builder: ContentBuilder) -> None:
+    builder.snippet("commitment-sustain")["claims"]["named_lead"] = ["partly", "embedded"]
+    assert_one_problem(builder, "commitment-sustain.md: claims.named_lead: a sustain snippet cannot assume partly")
+
+
+def test_snippet_about_a_question_must_say_what_it_assumes(builder: ContentBuilder) -> None:
+    del builder.snippet("lead-get-started")["claims"]
+    assert_one_problem(builder, "lead-get-started.md: claims: say which answers the text assumes for named_lead")
+
+
+def test_action_needs_a_first_step_and_stays_out_of_the_plan_when_told(builder: ContentBuilder) -> None:
+    del builder.snippet("lead-get-started")["first_step"]
+    assert_one_problem(builder, "lead-get-started.md: first_step: required with an action")
+
+
+def test_unknown_fact(builder: ContentBuilder) -> None:
+    builder.snippet("lead-get-started")["facts"] = ["gp-rights", "no-such-fact"]
+    assert_one_problem(builder, 'lead-get-started.md: facts[1]: unknown fact "no-such-fact"')
+
+
+def test_local_pack_for_an_unknown_area(builder: ContentBuilder) -> None:
+    builder.local_packs["east"] = {**builder.local_packs["north"], "area": "east"}
+    assert_one_problem(builder, 'local/east.yml: area: unknown area "east"')
+
+
+def test_help_entry_rule_and_section_are_checked(builder: ContentBuilder) -> None:
+    entry = builder.national_help["entries"][1]
+    entry["when"] = '"rough_sleepers" in groups'
+    entry["section"] = "nowhere"
+    problems = problems_of(builder)
+    assert any("help/national.yml: entries[1].when:" in p and '"rough_sleepers"' in p for p in problems)
+    assert 'help/national.yml: entries[1].section: unknown section "nowhere"' in problems
+
+
+def test_unknown_scale(builder: ContentBuilder) -> None:
+    builder.sections["01-commitment"]["questions"][0]["scale"] = "confidence"
+    assert_one_problem(builder, 'sections/01-commitment.yml: questions[0].scale: unknown scale "confidence"')
+
+
+def test_local_area_must_belong_to_an_area(builder: ContentBuilder) -> None:
+    builder.config["profile"]["local_areas"]["east"] = {"oundle": "Oundle"}
+    assert_one_problem(builder, 'config.yml: profile: local_areas: "east" is not one of the areas')
+
+
+def test_old_question_ids_cannot_be_reused_or_claimed_twice(builder: ContentBuilder) -> None:
+    questions = builder.sections["01-commitment"]["questions"]
+    questions[0]["renamed_from"] = ["trustees_discuss"]  # still a question
+    questions[1]["renamed_from"] = ["old_question"]  # already retired in config.yml
+    problems = problems_of(builder)
+    assert any('questions[0].renamed_from: "trustees_discuss" is still a question id' in p for p in problems)
+    assert any('questions[1].renamed_from: "old_question" is also listed in retired_questions' in p for p in problems)
+
+
+def test_retired_question_must_not_still_be_asked(builder: ContentBuilder) -> None:
+    builder.config["retired_questions"]["budget"] = "Gone."
+    assert_one_problem(builder, "config.yml: retired_questions.budget: is still a question id")

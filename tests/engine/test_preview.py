@@ -15,7 +15,7 @@ profile:
   name: Riverside Drop-in
   org_type: community_group
   size_band: volunteer_only
-  area: corby
+  area: north
   groups: [homelessness]
 answers:
   named_lead: early
@@ -31,9 +31,13 @@ def test_check_report_counts_everything(content: Content) -> None:
     assert f"Content version {content.version}" in report
     assert "Sections: 2" in report
     assert "Questions: 6" in report
-    assert "Snippets: 13" in report
+    assert "Snippets: 11" in report
     assert "  get-started: 5" in report
     assert "Group modules: 2 for 2 groups" in report
+    assert "Key facts: 2" in report
+    assert "Help entries: 2 national" in report
+    assert "  local pack north: 1 entries" in report
+    assert "Contradictions: 0" in report
 
 
 def test_check_report_lists_coverage_gaps(content: Content) -> None:
@@ -55,13 +59,15 @@ def test_preview_shows_results_actions_and_guidance(content: Content, tmp_path: 
     text = preview_text(content, path)
     assert "Guide preview for Riverside Drop-in" in text
     assert "Groups: Homelessness" in text
-    assert "Commitment: 33% Emerging" in text  # budget is hidden for volunteer-only groups
-    assert "Communities: 33% Emerging" in text
+    assert "Commitment: 33% Emerging (1 of 2 scored, 1 not sure)" in text  # budget is hidden for volunteers
+    assert "Communities: 33% Emerging (2 of 3 scored)" in text  # missing_people shown, unanswered
     assert "ignored because their questions are not shown: budget" in text
     assert "1. [Quick win] Do the monitoring-get-started thing. (Communities; monitoring-get-started)" in text
     assert "- [Find out] Title of commitment-find-out (commitment-find-out)" in text
     assert "homelessness-module" in text
-    assert "healthwatch-signpost" in text
+    assert "[fact] Registering with a GP (gp-rights)" in text
+    assert "[local data] Local health reports (Public Health North)" in text
+    assert "[national help] Healthwatch (Healthwatch England)" in text
 
 
 @pytest.mark.parametrize(
@@ -70,7 +76,8 @@ def test_preview_shows_results_actions_and_guidance(content: Content, tmp_path: 
         ("named_lead: early", "named_leed: early", "answers.named_leed: unknown question"),
         ("named_lead: early", "named_lead: sometimes", 'answers.named_lead: "sometimes" is not an answer'),
         ("[homelessness]", "[rough_sleepers]", 'profile.groups[0]: unknown group "rough_sleepers"'),
-        ("area: corby", "area: london", 'profile.area: "london" is not one of'),
+        ("area: north", "area: london", 'profile.area: "london" is not one of'),
+        ("area: north\n", "area: north\n  local_area: daventry\n", 'profile.local_area: "daventry" is not a local'),
         ("  name: Riverside Drop-in\n", "", "profile.name: required field is missing"),
         ("answers:", "answers: [", "YAML does not parse"),
     ],

@@ -99,6 +99,13 @@ def test_unguarded_comparisons_are_found(rule: str, unguarded: list[str]) -> Non
 
 
 def test_profile_values_turn_junk_into_null() -> None:
-    profile = Profile(name="x", org_type=5, groups=("homelessness", 7))  # type: ignore[arg-type]
+    profile = Profile(name="x", org_type=5, groups=("homelessness", 7), works_with_families="yes")  # type: ignore[arg-type]
     values = profile_values(profile)
-    assert values == {"org_type": None, "size_band": None, "area": None, "groups": ("homelessness",)}
+    assert values == {
+        "org_type": None,
+        "size_band": None,
+        "area": None,
+        "local_area": None,
+        "groups": ("homelessness",),
+        "works_with_families": None,
+    }

@@ -34,7 +34,7 @@ def test_percent_rounds_halves_up() -> None:
 
 
 def test_band_boundaries(content: Content) -> None:
-    bands = content.config.bands
+    bands = content.config.stages
     assert [band_for(bands, p).id for p in (0, 39, 40, 74, 75, 100)] == [
         "emerging",
         "emerging",
@@ -133,3 +133,50 @@ def test_junk_answers_are_ignored(content: Content, junk: dict) -> None:
 
 def test_unknown_section_has_no_visible_questions(content: Content) -> None:
     assert visible_questions(content, "nowhere", SMALL_CHARITY, {}) == []
+
+
+def test_too_few_scored_answers_give_not_enough_answers(builder) -> None:
+    builder.config["scoring"]["min_scored_share"] = 0.5
+    content = builder.load()
+    # Commitment asks 3 questions of a charity with staff: 1 scored of 3 is under half.
+    one = results_by_id(content, SMALL_CHARITY, {"named_lead": "embedded", "trustees_discuss": "dont_know"})
+    assert (one["commitment"].percent, one["commitment"].band, one["commitment"].scored) == (None, None, 1)
+    two = results_by_id(content, SMALL_CHARITY, {"named_lead": "embedded", "budget": "early"})
+    assert two["commitment"].percent == 67  # 2 of 3 is enough
+
+
+def test_does_not_apply_cannot_turn_a_few_strong_answers_into_a_high_score(builder) -> None:
+    builder.config["scoring"]["min_scored_share"] = 0.5
+    content = builder.load()
+    # Only trustees_discuss offers "does not apply"; it leaves the question out of the share as well.
+    answers = {"named_lead": "embedded", "trustees_discuss": "not_applicable", "budget": "dont_know"}
+    commitment = results_by_id(content, SMALL_CHARITY, answers)["commitment"]
+    assert (commitment.percent, commitment.not_applicable, commitment.dont_know) == (100, 1, 1)  # 1 of 2 applicable
+    # A question that does not word "does not apply" never accepts it.
+    assert results_by_id(content, SMALL_CHARITY, {"named_lead": "not_applicable"})["commitment"].answered == 0
+
+
+def test_review_questions_are_not_scored_on_a_first_audit(builder) -> None:
+    builder.sections["01-commitment"]["questions"][1]["review"] = True
+    content = builder.load()
+    answers = {"named_lead": "embedded", "trustees_discuss": "not_started", "budget": "embedded"}
+    first, _ = score(content, SMALL_CHARITY, answers, first_audit=True)
+    later, _ = score(content, SMALL_CHARITY, answers, first_audit=False)
+    assert (first[0].percent, first[0].not_scored_first_audit, first[0].answered) == (100, 1, 3)
+    assert (later[0].percent, later[0].not_scored_first_audit) == (67, 0)
+
+
+def test_answers_stored_under_an_old_id_are_read(builder) -> None:
+    builder.sections["01-commitment"]["questions"][0]["renamed_from"] = ["leader_named"]
+    content = builder.load()
+    assert results_by_id(content, SMALL_CHARITY, {"leader_named": "embedded"})["commitment"].answered == 1
+    # The current id wins when both are present.
+    both = {"leader_named": "embedded", "named_lead": "not_started", "budget": "not_started"}
+    assert results_by_id(content, SMALL_CHARITY, both)["commitment"].points == 0
+
+
+def test_the_anonymous_by_design_answer_scores_at_the_top(builder) -> None:
+    monitoring = builder.sections["02-communities"]["questions"][1]
+    monitoring["options"].insert(2, {"value": "anonymous", "label": "No records, on purpose", "score": 3})
+    content = builder.load()
+    assert results_by_id(content, SMALL_CHARITY, {"monitoring": "anonymous"})["communities"].percent == 100

@@ -105,6 +105,7 @@ def make_guide(name: str = UNICODE_NAME, percents: tuple[int | None, ...] = (72,
             section_id=f"section_{rank - 1}",
             section_title=SECTION_TITLES[rank - 1],
             effort="quick-win" if rank % 2 else "longer-term",
+            first_step=f"First step {rank}",
         )
         for rank in range(1, 6)
     )
@@ -191,7 +192,7 @@ def test_results_sections_percentages_and_actions_are_in_the_text(text: str):
         assert percent in text
     for rank in range(1, 6):
         assert f"Action number {rank}: name a lead for inclusion health" in text
-    assert "Effort: Quick win" in text and "Effort: Longer term" in text
+    assert f"{SECTION_TITLES[0]} · Quick win" in text and "Longer term" in text
 
 
 def test_snippet_guidance_is_in_the_text(text: str):
@@ -207,19 +208,35 @@ def test_bands_are_explained_without_pass_or_fail(text: str):
     assert "fail" not in text.replace("no pass or fail", "").lower()
 
 
+def test_stages_are_explained_without_pass_or_fail(text: str):
+    # From the stages stored with the guide (this one predates them, so it has the original 40% and 75%).
+    flat = " ".join(text.split())
+    assert "Emerging: below 40%. Developing: 40% to 74%. Established: 75% or more." in flat
+    assert "fail" not in flat.replace("no pass or fail", "").lower()
+
+
+def test_opening_page_has_results_actions_and_this_month_together(pdf: bytes):
+    opening = read(pdf).pages[1].extract_text()
+    assert "Your results and next steps" in opening
+    assert "48%" in opening and "Not scored: 5 answers “Not sure”." in opening
+    assert "Your 5 actions" in opening and "Action number 5: name a lead for inclusion health" in opening
+    assert "What to do this month" in opening and "First step 1" in opening
+
+
 def test_outline_has_a_bookmark_for_every_heading(pdf: bytes):
     titles = outline_titles(read(pdf).outline)
 
     expected = [
         "Contents",
-        "Your results at a glance",
-        "Your top 5 actions",
+        "Your results and next steps",
+        "Your 5 actions",
+        "What to do this month",
         "Guidance for each section",
         *SECTION_TITLES,
         f"{SECTION_TITLES[0]}: step 1",
-        "Guidance for the groups you work with",
+        "The groups you work with",
         "Supporting people experiencing homelessness",
-        "Where to find help",
+        "Help, key facts and sources",
         "Local Healthwatch: sharing experiences of care",
     ]
     for title in expected:
@@ -230,15 +247,15 @@ def test_bookmarks_jump_to_their_headings_pages(pdf: bytes):
     reader = read(pdf)
     top_level = {entry.title: entry for entry in reader.outline if not isinstance(entry, list)}
 
-    page = reader.get_destination_page_number(top_level["Your top 5 actions"])
-    assert "Your top 5 actions" in reader.pages[page].extract_text()
+    page = reader.get_destination_page_number(top_level["Guidance for each section"])
+    assert "Guidance for each section" in reader.pages[page].extract_text()
 
 
-def test_contents_page_lists_parts_and_sections(pdf: bytes):
-    contents = read(pdf).pages[1].extract_text()
+def test_contents_on_the_cover_list_parts_and_sections(pdf: bytes):
+    contents = read(pdf).pages[0].extract_text()
 
     assert "Contents" in contents
-    for title in ("Your top 5 actions", "Where to find help", *SECTION_TITLES):
+    for title in ("Your results and next steps", "Help, key facts and sources", *SECTION_TITLES):
         assert title in contents
 
 
@@ -284,7 +301,7 @@ def test_links_are_clickable_and_only_safe_ones(pdf: bytes):
                 uris.add(action["/URI"])
 
     assert "https://www.england.nhs.uk/x" in uris  # a link in a snippet's Markdown body
-    assert "https://www.england.nhs.uk/framework" in uris  # a snippet's source
+    assert "https://www.england.nhs.uk/framework" in uris  # a group chapter's source
     assert "https://www.healthwatch.co.uk/list" in uris  # a signpost's source
     assert not any(uri.startswith("javascript") for uri in uris)
 
@@ -296,10 +313,10 @@ def test_unsafe_source_is_shown_as_plain_text(text: str):
 def test_section_without_a_percentage_says_not_enough_answers():
     guide = make_guide(percents=(72, None, 51, 18, 64))
 
-    text = text_of(render_guide_pdf(guide, generated_on=DAY))
+    text = " ".join(text_of(render_guide_pdf(guide, generated_on=DAY)).split())
 
     assert "Not enough answers" in text
-    assert "Your result: Not enough answers" in text
+    assert "Your result: not enough answers" in text
 
 
 def test_realistic_guide_has_several_pages(pdf: bytes):
@@ -323,7 +340,7 @@ def test_markup_characters_in_user_text_appear_literally():
     name = 'The <script>alert("x")</script> & <b>Bold</b> Trust'
     guide = make_guide(name=name)
     guide = dataclasses.replace(
-        guide, sections=(dataclasses.replace(guide.sections[0], intro="Fish & chips <font> </para>"),)
+        guide, profile=dataclasses.replace(guide.profile, other_groups="Fish & chips <font> </para>")
     )
 
     text = text_of(render_guide_pdf(guide, generated_on=DAY))
@@ -354,7 +371,7 @@ def test_a_guide_with_nothing_in_it_still_renders():
     text = text_of(render_guide_pdf(guide, generated_on=DAY))
 
     assert "Empty Org" in text
-    assert "did not point to any particular actions" in text
+    assert "did not point to any first steps" in text
 
 
 def test_measuring_once_per_width_gives_the_same_document_as_plain_reportlab(monkeypatch, pdf: bytes):

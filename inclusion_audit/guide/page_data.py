@@ -1,0 +1,55 @@
+"""Rows and lists for the results and guide pages, built in Python so the templates only lay them out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engine.model import Guide, HelpEntry, SectionResult
+from .wording import MORE_STEPS, NOT_ENOUGH_ANSWERS, scored_note
+
+
+def _percent(percent: int | None) -> str:
+    return f"{percent}%" if percent is not None else NOT_ENOUGH_ANSWERS
+
+
+def result_rows(guide: Guide, *, with_counts: bool = False) -> list[list[dict[str, Any]]]:
+    """govukTable rows: each section's result and stage, then the overall result."""
+
+    def row(title: str, percent: int | None, stage: str | None, result: SectionResult | None) -> list[dict[str, Any]]:
+        cells: list[dict[str, Any]] = [
+            {"text": title},
+            {"text": _percent(percent), "format": "numeric"},
+            {"text": stage or "\u2013"},
+        ]
+        if with_counts:
+            note = (
+                ""
+                if result is None
+                else scored_note(
+                    result.scored,
+                    result.questions,
+                    dont_know=result.dont_know,
+                    not_applicable=result.not_applicable,
+                    first_audit=result.not_scored_first_audit,
+                )
+            )
+            cells.append({"text": note or "\u2013"})
+        return cells
+
+    rows = [row(s.result.title, s.result.percent, s.result.band_label, s.result) for s in guide.sections]
+    overall = guide.overall
+    rows.append(row("All sections together", overall.percent, overall.band_label, None))
+    return rows
+
+
+def help_lists(guide: Guide) -> list[tuple[str, list[HelpEntry]]]:
+    """(heading, entries) for the local help of the organisation's area, then national help."""
+    local = [entry for entry in guide.help if entry.local]
+    national = [entry for entry in guide.help if not entry.local]
+    area = guide.labels.get("areas", {}).get(guide.profile.area or "", "your area")
+    lists = [(f"Local help in {area}", local), ("National help", national)]
+    return [(heading, entries) for heading, entries in lists if entries]
+
+
+def guide_page_context(guide: Guide) -> dict[str, Any]:
+    return {"result_rows": result_rows(guide), "help_lists": help_lists(guide), "more_steps": MORE_STEPS}
