@@ -25,11 +25,13 @@ def renamed_copy(tmp_path: Path, section: str, question: str, declare: bool) -> 
     new_section, new_question = "voices", "renamed_question"
     if (target / "snippets" / section).is_dir():
         (target / "snippets" / section).rename(target / "snippets" / new_section)
-    for path in [*target.glob("sections/*.yml"), *target.glob("snippets/**/*.md"), target / "config.yml"]:
+    # An id as a whole word: not part of a longer id, a snippet's hyphenated id or an address.
+    question_id = re.compile(rf"(?<![\w/.-]){question}(?![\w-])")
+    for path in [*target.rglob("*.yml"), *target.rglob("*.md")]:
         text = path.read_text(encoding="utf-8")
-        text = re.sub(rf"^section: {section}$", f"section: {new_section}", text, flags=re.M)
+        text = re.sub(rf"^(\s*(?:- )?section: ){section}$", rf"\g<1>{new_section}", text, flags=re.M)
         text = re.sub(rf"\b{section}_(band|percent)\b", rf"{new_section}_\1", text)
-        text = re.sub(rf"\b{question}\b", new_question, text)
+        text = question_id.sub(new_question, text)
         if path.parent.name == "sections" and text.startswith(f"id: {section}\n"):
             extra = f"\nrenamed_from: [{section}]" if declare else ""
             text = text.replace(f"id: {section}\n", f"id: {new_section}{extra}\n", 1)
@@ -59,7 +61,7 @@ def history(app, app_config, accounts):
     with app.app_context():
         content = get_content()
         section = content.sections[-1]
-        question = section.questions[0]
+        question = next(q for q in section.questions if not q.renamed_from and not q.review)
     return {"second": second, "section": section, "question": question}
 
 

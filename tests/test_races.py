@@ -57,6 +57,7 @@ def test_identical_profile_saves_at_the_same_moment_all_succeed(unlimited):
     profile = example("starting-out")["profile"]
     data = {key: profile[key] for key in ("name", "org_type", "size_band", "area")}
     data["groups"] = ["homelessness", "sex_workers"]
+    data["works_with_families"] = "no"
     results = all_at_once(signed_in_clients(app, TOGETHER), "POST", "/audit/profile", data)
     assert results == [(302, "/audit/")] * TOGETHER, results
     with app.app_context():

@@ -202,6 +202,9 @@ class _Assembler:
         retired = {"question": set(self.config.retired_questions), "section": set(self.config.retired_sections)}
         current = {"question": set(self.question_paths), "section": set(self.section_paths)}
         claimed: dict[tuple[str, str], str] = {}
+        for kind in ("question", "section"):
+            for old in sorted(retired[kind] & current[kind]):
+                self.report("config.yml", f"retired_{kind}s.{old}", f"is still a {kind} id")
         for section_file in section_files:
             section = section_file.section
             things = [("section", "renamed_from", section.id, section.renamed_from)]
@@ -216,7 +219,7 @@ class _Assembler:
                             section_file.path, field, f'"{old}" is still a {kind} id; it cannot be an earlier one'
                         )
                     elif old in retired[kind]:
-                        self.report(section_file.path, field, f'"{old}" is also listed as retired in config.yml')
+                        self.report(section_file.path, field, f'"{old}" is also listed in retired_{kind}s')
                     elif claimed.setdefault((kind, old), new_id) != new_id:
                         self.report(
                             section_file.path, field, f'"{old}" is already an earlier id of "{claimed[(kind, old)]}"'

@@ -37,6 +37,16 @@ def results_table(guide: Guide) -> Item:
     )
 
 
+def guide_results_table(guide: Guide) -> Item:
+    """The guide's opening table: each section's result and stage (the results page adds the counts)."""
+    return table(
+        "Your result in each section",
+        [cell("Section"), numeric("Result"), cell("Stage")],
+        result_rows(guide),
+        label_id="guide-results-caption",
+    )
+
+
 def stages_list(stages: Iterable[Stage]) -> Item:
     """What each stage means (the scores each covers are said once, above the list)."""
     return summary_list((stage.label, stage.meaning) for stage in stages)
@@ -97,4 +107,11 @@ def benchmark_table(benchmark_rows: Iterable[BenchmarkRow]) -> Item:
     )
 
 
-TEMPLATE_GLOBALS = (results_table, stages_list, score_changes_table, answer_changes_list, benchmark_table)
+TEMPLATE_GLOBALS = (
+    results_table,
+    guide_results_table,
+    stages_list,
+    score_changes_table,
+    answer_changes_list,
+    benchmark_table,
+)

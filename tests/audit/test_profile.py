@@ -125,7 +125,7 @@ def test_areas_are_the_two_unitary_councils_with_optional_local_areas(member_cli
 def test_a_local_area_must_be_in_the_chosen_area(app, member_client):
     page = post_page(member_client, "/audit/profile", {**GOOD, "local_area": "corby"})
     assert page.errors() == ["Select a part of West Northamptonshire, or 'Across the whole area, or not sure'"]
-    assert organisation(app).area is None
+    assert organisation(app).local_area is None, "the answer that did not fit is not saved (the others are)"
 
 
 def test_the_whole_area_is_saved_as_no_local_area(app, member_client):
