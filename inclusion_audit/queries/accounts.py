@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Organisation, User, utcnow
 from ..passwords import DUMMY_HASH, hash_password, verify_password
-from .tallies import tallies_kept
+from .stored_figures import stored_figures_kept
 
 __all__ = [
     "add_member",
@@ -113,7 +113,7 @@ def change_password(user: User, new_password: str) -> None:
 def update_profile(
     organisation: Organisation, *, name: str, org_type: str, size_band: str, area: str, groups: list[str]
 ) -> None:
-    with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
+    with stored_figures_kept(organisation.id):  # type, size, area and groups decide which stored figures it counts in
         organisation.name = name.strip()
         organisation.org_type = org_type
         organisation.size_band = size_band

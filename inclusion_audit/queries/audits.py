@@ -10,7 +10,7 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
-from .tallies import tallies_kept
+from .stored_figures import stored_figures_kept
 
 __all__ = [
     "SaveResult",
@@ -166,7 +166,7 @@ def section_scores_of(guide: Guide) -> list[SectionScore]:
 
 def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     """Lock the audit and store its results and guide exactly as they are today."""
-    with tallies_kept(audit.organisation_id):  # also waits for any other change to this organisation
+    with stored_figures_kept(audit.organisation_id):  # also waits for any other change to this organisation
         db.session.refresh(audit)
         if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
             guide = Guide.from_dict(audit.guide_snapshot)

@@ -1,27 +1,34 @@
 """Aggregate reads for the coordinator dashboard and the organisations' benchmark.
 
-Scores come back as small histograms (counts per 10-point bucket per section), never one row per
-audit. Most views add up stored tallies (`tallies`); the rest, and the days at the edge of a period,
-are counted from the audits (`dashboard_raw`), and both give the same figures. Raw counts are
-returned: the caller must pass them through `coordinator.suppression` before showing them to anyone.
+Scores come back as small histograms (counts per 10-point bucket per section), never one row per audit.
+Views add up the stored figures, or, when two or more profile filters are chosen, the rows of the same
+definition (`figure_definition`) for the matching organisations. Raw counts are returned: the caller must
+pass them through `coordinator.suppression` before showing them to anyone.
 """
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from ..extensions import db
-from ..models import Audit, Organisation
-from .dashboard_raw import Counts, raw_counts, raw_quarter_counts
-from .latest import Filters, in_period, latest_in_piece, latest_submitted_audits, profile_matches
-from .tallies import tallies_ready, tally_counts, tally_counts_by_period
-from .tally_cells import ANSWER, CURRENT, RESULTS, SCORE, quarter_number, scope_for, type_and_size_scope, year_quarter
-from .tally_plan import Plan, latest_plan, quarter_plan
+from ..models import Audit, Organisation, StoredFigure
+from .figure_definition import (
+    ANSWER,
+    CURRENT,
+    RESULTS,
+    SCORE,
+    Span,
+    contributions,
+    latest_span,
+    quarters_within,
+    scope_for,
+    type_and_size_scope,
+    year_quarter,
+)
+from .latest import Filters, in_period, latest_submitted_audits, profile_matches
 
 __all__ = [
     "Buckets",
@@ -37,35 +44,39 @@ __all__ = [
 ]
 
 Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point buckets
-logger = logging.getLogger(__name__)
+Counts = Counter[tuple]  # ([period,] measure, item, value) -> organisations
 
 
-@cache  # once per process: the figures are still right, only slower
-def _warn_not_built() -> None:
-    logger.warning("Dashboard tallies are not built; counting from the audits. Run `flask figures rebuild`.")
+def _counts(
+    rows: str | Filters, span: Span, measures: tuple[str, ...], by_period: bool = False, *who: ColumnElement[bool]
+) -> Counts:
+    """Organisations counted in the span's periods: the stored figures of a scope (a string), or the same rows
+    worked out from the audits for the organisations matching the filters (and `who`)."""
+    if isinstance(rows, str):
+        table, total, where = StoredFigure.__table__, func.sum(StoredFigure.count), [StoredFigure.scope == rows]
+    else:
+        table, total, where = (
+            contributions(rows, *who, spans=(span.name,), measures=measures).subquery(),
+            func.count(),
+            [],
+        )
+    where += [table.c.span == span.name, table.c.measure.in_(measures)]
+    where += [] if span.first is None else [table.c.period >= span.first]
+    where += [] if span.last is None else [table.c.period <= span.last]
+    key = ([table.c.period] if by_period else []) + [table.c.measure, table.c.item, table.c.value]
+    statement = select(*key, total).where(*where).group_by(*key)
+    return Counter({tuple(row[:-1]): int(row[-1]) for row in db.session.execute(statement) if row[-1]})
 
 
-def _scope(filters: Filters) -> str | None:
-    """The tally scope for these filters, or None if the view must be counted from the audits."""
-    scope = scope_for(filters.area, filters.org_type, filters.size_band, filters.group)
-    if scope is None:
-        return None
-    if not tallies_ready():
-        _warn_not_built()
-        return None
-    return scope
+def _rows(filters: Filters) -> str | Filters:
+    """The stored scope for the filters or, for two or more profile filters, the filters themselves."""
+    scope = scope_for(filters)
+    return filters if scope is None else scope
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:
     """Counts over each matching organisation's latest audit in the period."""
-    scope = _scope(filters)
-    plan = None if scope is None else latest_plan(filters.start, filters.end)
-    if scope is None or plan is None:
-        return raw_counts(latest_submitted_audits(filters), (measure,))
-    counts = tally_counts(scope, plan, (measure,))
-    for piece in plan.pieces:
-        counts += raw_counts(latest_in_piece(filters, piece), (measure,))
-    return counts
+    return _counts(_rows(filters), latest_span(filters.start, filters.end), (measure,))
 
 
 def _buckets(counts: Counts) -> Buckets:
@@ -104,16 +115,12 @@ def section_buckets(filters: Filters) -> Buckets:
 
 
 def quarter_buckets(filters: Filters) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], Buckets]]:
-    """Per (year, quarter): organisations that submitted, and their section histograms (latest in the quarter)."""
-    scope = _scope(filters)
-    if scope is None:
-        by_quarter = raw_quarter_counts(filters)
-    else:
-        plan = quarter_plan(filters.start, filters.end)
-        by_quarter = tally_counts_by_period(scope, plan, (RESULTS, SCORE)) if plan.has_range else {}
-        for piece in plan.pieces:
-            extra = raw_counts(latest_in_piece(filters, piece), (RESULTS, SCORE))
-            by_quarter[quarter_number(piece.start)] = by_quarter.get(quarter_number(piece.start), Counter()) + extra
+    """Per (year, quarter) wholly in the period: organisations that submitted, and their section histograms
+    (each organisation's latest audit in the quarter)."""
+    by_quarter: dict[int, Counts] = {}
+    span = quarters_within(filters.start, filters.end)
+    for (quarter, *key), n in _counts(_rows(filters), span, (RESULTS, SCORE), by_period=True).items():
+        by_quarter.setdefault(quarter, Counter())[tuple(key)] = n
     organisations = {year_quarter(q): c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
     buckets = {year_quarter(q): _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
     return organisations, buckets
@@ -144,19 +151,15 @@ def similar_buckets(organisation_id: int, org_type: str | None, size_band: str |
         alike.append(Organisation.size_band == size_band)
     if not alike:
         return 0, {}
-    if not tallies_ready():
-        latest = latest_submitted_audits(Filters(), Organisation.id != organisation_id, or_(*alike))
-        counts = raw_counts(latest, (RESULTS, SCORE))
-        return counts[RESULTS, "", ""], _buckets(counts)
     # Same type or same size = type + size - both; then leave out the organisation's own latest audit.
-    everything = Plan(CURRENT, None, None)  # all time: each organisation's latest audit of all
+    everything = Span(CURRENT)  # all time: each organisation's latest audit of all
     counts: Counts = Counter()
     if org_type:
-        counts.update(tally_counts(f"org_type={org_type}", everything, (RESULTS, SCORE)))
+        counts.update(_counts(f"org_type={org_type}", everything, (RESULTS, SCORE)))
     if size_band:
-        counts.update(tally_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
+        counts.update(_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
     if org_type and size_band:
-        counts.subtract(tally_counts(type_and_size_scope(org_type, size_band), everything, (RESULTS, SCORE)))
-    own = latest_submitted_audits(Filters(), Organisation.id == organisation_id, or_(*alike))
-    counts.subtract(raw_counts(own, (RESULTS, SCORE)))
+        counts.subtract(_counts(type_and_size_scope(org_type, size_band), everything, (RESULTS, SCORE)))
+    own = (Organisation.id == organisation_id, or_(*alike))
+    counts.subtract(_counts(Filters(), everything, (RESULTS, SCORE), False, *own))
     return counts[RESULTS, "", ""], _buckets(+counts)

@@ -1,0 +1,75 @@
+"""The stored figures: built from the audits, kept right as organisations change, compared with a fresh count.
+
+Every change to what an organisation counts for (submitting an audit, changing the profile, deleting the
+organisation) goes through `stored_figures_kept`: the organisation's rows from `figure_definition` are read
+before and after the change, and the difference is added, in the same transaction as the change itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..extensions import db
+from ..models import Organisation, StoredFigure
+from .figure_definition import stored_rows
+
+__all__ = ["figure_differences", "rebuild_stored_figures", "stored_figures_kept"]
+
+KEY = ("scope", "span", "period", "measure", "item", "value")
+
+
+def rebuild_stored_figures(connection: Connection) -> int:
+    """Work out every stored figure again from the audits, in the connection's transaction. Returns the rows."""
+    if connection.dialect.name == "postgresql":
+        # Changes to organisations wait until the rebuild is committed, then add theirs on top of it.
+        connection.execute(text("LOCK TABLE stored_figure IN EXCLUSIVE MODE"))
+    connection.execute(delete(StoredFigure))
+    return connection.execute(insert(StoredFigure).from_select([*KEY, "count"], stored_rows())).rowcount
+
+
+def _counted(connection: Connection, *who) -> Counter[tuple]:
+    return Counter({tuple(row[:-1]): row[-1] for row in connection.execute(stored_rows(*who))})
+
+
+def _lock_organisation(organisation_id: int) -> None:
+    """Hold the organisation's row until the transaction ends, so that two changes to one organisation (a
+    double-clicked Submit, two colleagues at once) run one after the other and never both start from the same
+    "before". A write that changes nothing, because SQLite has no SELECT ... FOR UPDATE: its first write in a
+    transaction takes the database's write lock instead."""
+    db.session.execute(
+        update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id),
+        execution_options={"synchronize_session": False},
+    )
+
+
+@contextmanager
+def stored_figures_kept(organisation_id: int) -> Iterator[None]:
+    """Wrap any change to one organisation's profile or submitted audits; the caller commits."""
+    _lock_organisation(organisation_id)
+    before = _counted(db.session.connection(), Organisation.id == organisation_id)
+    yield
+    db.session.flush()
+    changes = _counted(db.session.connection(), Organisation.id == organisation_id)
+    changes.subtract(before)
+    # One statement, rows in key order: two transactions touching the same rows lock them in the same order.
+    rows = [dict(zip((*KEY, "count"), (*key, n), strict=True)) for key, n in sorted(changes.items()) if n]
+    if rows:
+        statement = (postgresql if db.engine.dialect.name == "postgresql" else sqlite).insert(StoredFigure)
+        statement = statement.on_conflict_do_update(
+            index_elements=KEY, set_={"count": StoredFigure.count + statement.excluded.count}
+        )
+        db.session.execute(statement, rows)
+
+
+def figure_differences(connection: Connection) -> list[tuple[tuple, int, int]]:
+    """(key, stored, worked out afresh) wherever a stored figure is wrong. Empty means all is well."""
+    columns = [getattr(StoredFigure, name) for name in (*KEY, "count")]
+    stored = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(select(*columns))})
+    fresh = _counted(connection)
+    keys = sorted(key for key in set(stored) | set(fresh) if stored[key] != fresh[key])
+    return [(key, stored[key], fresh[key]) for key in keys]
