@@ -23,13 +23,23 @@ __all__ = ["figure_differences", "rebuild_stored_figures", "stored_figures_kept"
 KEY = ("scope", "span", "period", "measure", "item", "value")
 
 
+def _count_everything(connection: Connection) -> None:
+    """Before counting every organisation on PostgreSQL: room to add up in memory (a few hundred thousand
+    stored figures). With the default 4 MB it sorts every (row, scope) pair on disk instead: about 4 times
+    slower at 100,000 audits."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SET LOCAL work_mem = '64MB'"))
+
+
 def rebuild_stored_figures(connection: Connection) -> int:
     """Work out every stored figure again from the audits, in the connection's transaction. Returns the rows."""
     if connection.dialect.name == "postgresql":
         # Changes to organisations wait until the rebuild is committed, then add theirs on top of it.
         connection.execute(text("LOCK TABLE stored_figure IN EXCLUSIVE MODE"))
+    _count_everything(connection)
     connection.execute(delete(StoredFigure))
-    return connection.execute(insert(StoredFigure).from_select([*KEY, "count"], stored_rows())).rowcount
+    rows = insert(StoredFigure).from_select([*KEY, "count"], stored_rows())
+    return connection.execute(rows.execution_options(preserve_rowcount=True)).rowcount
 
 
 def _counted(connection: Connection, *who) -> Counter[tuple]:
@@ -70,6 +80,7 @@ def figure_differences(connection: Connection) -> list[tuple[tuple, int, int]]:
     """(key, stored, worked out afresh) wherever a stored figure is wrong. Empty means all is well."""
     columns = [getattr(StoredFigure, name) for name in (*KEY, "count")]
     stored = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(select(*columns))})
+    _count_everything(connection)
     fresh = _counted(connection)
     keys = sorted(key for key in set(stored) | set(fresh) if stored[key] != fresh[key])
     return [(key, stored[key], fresh[key]) for key in keys]
