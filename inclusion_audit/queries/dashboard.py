@@ -25,7 +25,6 @@ from .figure_definition import (
     latest_span,
     quarters_within,
     scope_for,
-    type_and_size_scope,
     year_quarter,
 )
 from .latest import Filters, in_period, latest_submitted_audits, profile_matches
@@ -47,24 +46,18 @@ Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point bucke
 Counts = Counter[tuple]  # ([period,] measure, item, value) -> organisations
 
 
-def _counts(
-    rows: str | Filters, span: Span, measures: tuple[str, ...], by_period: bool = False, *who: ColumnElement[bool]
-) -> Counts:
+def _counts(rows: str | Filters, span: Span, measures: tuple, by_period=False, *who: ColumnElement[bool]) -> Counts:
     """Organisations counted in the span's periods: the stored figures of a scope (a string), or the same rows
     worked out from the audits for the organisations matching the filters (and `who`)."""
-    if isinstance(rows, str):
-        table, total, where = StoredFigure.__table__, func.sum(StoredFigure.count), [StoredFigure.scope == rows]
+    if stored := isinstance(rows, str):
+        table = StoredFigure.__table__
     else:
-        table, total, where = (
-            contributions(rows, *who, spans=(span.name,), measures=measures).subquery(),
-            func.count(),
-            [],
-        )
-    where += [table.c.span == span.name, table.c.measure.in_(measures)]
+        table = contributions(rows, *who, spans=(span.name,), measures=measures).subquery()
+    where = [table.c.span == span.name, table.c.measure.in_(measures), *([table.c.scope == rows] if stored else [])]
     where += [] if span.first is None else [table.c.period >= span.first]
     where += [] if span.last is None else [table.c.period <= span.last]
     key = ([table.c.period] if by_period else []) + [table.c.measure, table.c.item, table.c.value]
-    statement = select(*key, total).where(*where).group_by(*key)
+    statement = select(*key, func.sum(table.c.count) if stored else func.count()).where(*where).group_by(*key)
     return Counter({tuple(row[:-1]): int(row[-1]) for row in db.session.execute(statement) if row[-1]})
 
 
@@ -159,7 +152,7 @@ def similar_buckets(organisation_id: int, org_type: str | None, size_band: str |
     if size_band:
         counts.update(_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
     if org_type and size_band:
-        counts.subtract(_counts(type_and_size_scope(org_type, size_band), everything, (RESULTS, SCORE)))
+        counts.subtract(_counts(f"org_type={org_type}&size_band={size_band}", everything, (RESULTS, SCORE)))
     own = (Organisation.id == organisation_id, or_(*alike))
     counts.subtract(_counts(Filters(), everything, (RESULTS, SCORE), False, *own))
     return counts[RESULTS, "", ""], _buckets(+counts)

@@ -1,29 +1,22 @@
 """What the coordinator's figures count, defined once, in SQL.
 
-Every figure counts organisations by their latest audit submitted in a period. `contributions` lists what
-each organisation counts for, in three spans of periods:
-
-- "current": its latest audit of all, under the month it was submitted. A period with no end ("All time",
-  "Last 12 months (from 1 December 2025)", "2026 so far") is the months from its first onwards.
-- "quarter": its latest audit in each calendar quarter: one quarter, and the quarterly trends.
-- "year": its latest audit in each calendar year: "2025".
-
-The stored figures are these rows added up per scope (everyone, or one profile answer); a view that combines
-two or more profile filters adds them up for the matching organisations instead. Both add up the same rows,
-so they cannot disagree. Periods are whole months, so no period needs part of a month.
+Each organisation counts by its latest audit submitted in a period. `contributions` lists what it counts for in
+three spans: "current" (its latest audit of all, under its month: a period without an end is the months from its
+first onwards), "quarter" (its latest in each calendar quarter: one quarter, and the trends) and "year" (its latest
+in each calendar year). The stored figures add these rows up per scope (everyone, or one profile answer); a view
+with two or more profile filters adds up the same rows for the matching organisations. Periods are whole months.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
     String,
-    Subquery,
     and_,
     case,
     cast,
@@ -53,8 +46,7 @@ def year_quarter(quarter: int) -> tuple[int, int]:
     return quarter // 4, quarter % 4 + 1
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Which rows hold a period: one span, from period `first` to `last` (inclusive; None: no limit)."""
 
     name: str
@@ -62,10 +54,10 @@ class Span:
     last: int | None = None
 
 
-def _months(start: datetime | None, end: datetime | None) -> tuple[int | None, int | None]:
-    if any(when is not None and when != datetime(when.year, when.month, 1) for when in (start, end)):
-        raise ValueError(f"periods are whole months; {start} to {end} is not")
-    return (None if start is None else month_number(start)), (None if end is None else month_number(end))
+def _months(*whens: datetime | None) -> list[int | None]:
+    if any(when and when != datetime(when.year, when.month, 1) for when in whens):
+        raise ValueError(f"periods are whole months, not {whens}")
+    return [None if when is None else month_number(when) for when in whens]
 
 
 def latest_span(start: datetime | None, end: datetime | None) -> Span:
@@ -74,10 +66,9 @@ def latest_span(start: datetime | None, end: datetime | None) -> Span:
     first, last = _months(start, end)
     if last is None:
         return Span(CURRENT, first)
-    if first is not None and first % 12 == 0 and last == first + 12:
-        return Span(YEAR, first // 12, first // 12)
-    if first is not None and first % 3 == 0 and last == first + 3:
-        return Span(QUARTER, first // 3, first // 3)
+    for span, months in ((YEAR, 12), (QUARTER, 3)):
+        if first is not None and first % months == 0 and last == first + months:
+            return Span(span, first // months, first // months)
     raise ValueError(f"no stored span holds {start} to {end}")
 
 
@@ -87,20 +78,10 @@ def quarters_within(start: datetime | None, end: datetime | None) -> Span:
     return Span(QUARTER, None if first is None else -(-first // 3), None if last is None else last // 3 - 1)
 
 
-def type_and_size_scope(org_type: str, size_band: str) -> str:
-    """The one two-answer scope, for the results page's "similar organisations" (same type or same size),
-    counted as type + size - both."""
-    return f"org_type={org_type}&size_band={size_band}"
-
-
 def scope_for(filters: Filters) -> str | None:
     """The stored scope for the filters' profile answers ("" for none), or None when two or more are chosen."""
     chosen = [f"{name}={getattr(filters, name)}" for name in (*PROFILE_FIELDS, "group") if getattr(filters, name)]
     return None if len(chosen) > 1 else "".join(chosen)
-
-
-def _month_of(column) -> ColumnElement[int]:
-    return cast(extract("year", column), Integer) * 12 + cast(extract("month", column), Integer) - 1
 
 
 def contributions(
@@ -111,7 +92,7 @@ def contributions(
 
     Leaving out audits before a period's start changes no row in the spans that hold the period (its first
     month onwards, or its whole quarters and years). Only the spans and measures asked for are worked out."""
-    month = _month_of(Audit.submitted_at)
+    month = cast(extract("year", Audit.submitted_at) * 12 + extract("month", Audit.submitted_at) - 1, Integer)
     periods = {CURRENT: month, QUARTER: month // 3, YEAR: month // 12}
     newest = (Audit.submitted_at.desc(), Audit.id.desc())
     partitions = {CURRENT: (), QUARTER: (periods[QUARTER],), YEAR: (periods[YEAR],)}
@@ -155,23 +136,16 @@ def contributions(
     return union_all(*(arms[measure] for measure in measures))
 
 
-def _scopes(*who: ColumnElement[bool]) -> Subquery:
-    """(organisation_id, scope) for every scope each organisation counts in."""
-    o = Organisation
-    arms = [select(o.id.label("organisation_id"), literal("", String).label("scope"))]
-    for name in PROFILE_FIELDS:
-        arms.append(select(o.id, literal(f"{name}=") + getattr(o, name)).where(getattr(o, name) != ""))
-    pair = "org_type=" + o.org_type + "&size_band=" + o.size_band
-    arms.append(select(o.id, pair).where(o.org_type != "", o.size_band != ""))
-    arms.append(select(o.id, "group=" + OrganisationGroup.group).join(OrganisationGroup))
-    return union_all(*(arm.where(*who) for arm in arms)).subquery("scopes")
-
-
 def stored_rows(*who: ColumnElement[bool]) -> Select:
     """(scope, span, period, measure, item, value, count): the stored figures for the organisations in `who`."""
-    facts = contributions(Filters(), *who).subquery("facts")
-    scopes = _scopes(*who)
-    # The type-and-size scope serves only "similar organisations": latest audits of all, without answers.
+    o, facts = Organisation, contributions(Filters(), *who).subquery("facts")
+    arms = [select(o.id.label("organisation_id"), literal("", String).label("scope"))]
+    arms += [select(o.id, f"{name}=" + getattr(o, name)).where(getattr(o, name) != "") for name in PROFILE_FIELDS]
+    # Type and size together serve only "similar organisations": latest audits of all, without answers.
+    pair = "org_type=" + o.org_type + "&size_band=" + o.size_band
+    arms += [select(o.id, pair).where(o.org_type != "", o.size_band != "")]
+    arms += [select(o.id, "group=" + OrganisationGroup.group).join(OrganisationGroup)]
+    scopes = union_all(*(arm.where(*who) for arm in arms)).subquery("scopes")
     wanted = or_(scopes.c.scope.not_like("%&%"), and_(facts.c.span == CURRENT, facts.c.measure != ANSWER))
     joined = facts.join(scopes, and_(scopes.c.organisation_id == facts.c.organisation_id, wanted))
     key = (scopes.c.scope, facts.c.span, facts.c.period, facts.c.measure, facts.c.item, facts.c.value)

@@ -1,8 +1,7 @@
 """The stored figures: built from the audits, kept right as organisations change, compared with a fresh count.
 
-Every change to what an organisation counts for (submitting an audit, changing the profile, deleting the
-organisation) goes through `stored_figures_kept`: the organisation's rows from `figure_definition` are read
-before and after the change, and the difference is added, in the same transaction as the change itself.
+Every change to what an organisation counts for (an audit submitted, the profile changed, the organisation
+deleted) goes through `stored_figures_kept`, which adds the change in its rows in the same transaction.
 """
 
 from __future__ import annotations
@@ -24,9 +23,8 @@ KEY = ("scope", "span", "period", "measure", "item", "value")
 
 
 def _count_everything(connection: Connection) -> None:
-    """Before counting every organisation on PostgreSQL: room to add up in memory (a few hundred thousand
-    stored figures). With the default 4 MB it sorts every (row, scope) pair on disk instead: about 4 times
-    slower at 100,000 audits."""
+    # Room to add up every organisation in memory: with PostgreSQL's default 4 MB of working memory it sorts
+    # every (row, scope) pair on disk instead, about 4 times slower at 100,000 audits.
     if connection.dialect.name == "postgresql":
         connection.execute(text("SET LOCAL work_mem = '64MB'"))
 
@@ -47,10 +45,9 @@ def _counted(connection: Connection, *who) -> Counter[tuple]:
 
 
 def _lock_organisation(organisation_id: int) -> None:
-    """Hold the organisation's row until the transaction ends, so that two changes to one organisation (a
-    double-clicked Submit, two colleagues at once) run one after the other and never both start from the same
-    "before". A write that changes nothing, because SQLite has no SELECT ... FOR UPDATE: its first write in a
-    transaction takes the database's write lock instead."""
+    """Hold the organisation's row until the transaction ends, so that two changes to one organisation (a double-
+    clicked Submit) run one after the other, never both from the same "before". A write that changes nothing,
+    as SQLite has no SELECT ... FOR UPDATE: its first write in a transaction takes the database's write lock."""
     db.session.execute(
         update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id),
         execution_options={"synchronize_session": False},
