@@ -168,9 +168,9 @@ class StoredFigure(db.Model):
     """
 
     scope: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" (everyone) or e.g. "area=corby"
-    span: Mapped[str] = mapped_column(String(10), primary_key=True)  # "current", "quarter" or "year"
+    span: Mapped[str] = mapped_column(String(10), primary_key=True)  # "current", "quarter", "year" or "month"
     period: Mapped[int] = mapped_column(primary_key=True)  # month, quarter or year number (see figure_definition)
-    measure: Mapped[str] = mapped_column(String(10), primary_key=True)  # "results", "score" or "answer"
+    measure: Mapped[str] = mapped_column(String(10), primary_key=True)  # "results", "score", "answer", "started" ...
     item: Mapped[str] = mapped_column(String(60), primary_key=True)  # section or question id ("" for results)
     value: Mapped[str] = mapped_column(String(40), primary_key=True)  # bucket 0-9 or answer value ("" for results)
     count: Mapped[int] = mapped_column(default=0)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Organisation, User, utcnow
 from ..passwords import DUMMY_HASH, hash_password, verify_password
-from .stored_figures import stored_figures_kept
+from .stored_figures import count_new_organisation, stored_figures_kept
 
 __all__ = [
     "add_member",
@@ -81,6 +81,8 @@ def create_member(organisation_name: str, email: str, password: str) -> User:
     user = User(email=normalise_email(email), password_hash=hash_password(password), role="member")
     user.organisation = organisation
     db.session.add_all([organisation, user])
+    db.session.flush()
+    count_new_organisation(organisation.id)
     db.session.commit()
     return user
 

@@ -124,9 +124,9 @@ def save_section(
     """Save one section's answers in one transaction, unless the page was out of date."""
     audit = current_audit(organisation)
     if audit is None:
-        audit = Audit(organisation_id=organisation.id)
-        db.session.add(audit)
-        db.session.flush()
+        with stored_figures_kept(organisation.id):  # an audit started
+            audit = Audit(organisation_id=organisation.id)
+            db.session.add(audit)
         expected_revision = 0  # a brand-new audit has nothing a page could be out of date with
     revision = _claim_revision(audit, section_id, expected_revision)
     if revision is None:
@@ -189,9 +189,9 @@ def start_new_audit(organisation: Organisation, user: User) -> Audit:
     if audit is not None:
         return audit
     previous = latest_submitted(organisation)
-    audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
-    db.session.add(audit)
-    db.session.flush()
+    with stored_figures_kept(organisation.id):  # an audit started
+        audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
+        db.session.add(audit)
     for question_id, value in answers_of(previous).items():
         db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))
     db.session.commit()

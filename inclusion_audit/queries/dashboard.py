@@ -14,20 +14,22 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, or_, select
 
 from ..extensions import db
-from ..models import Audit, Organisation, StoredFigure
+from ..models import Organisation, StoredFigure
 from .figure_definition import (
     ANSWER,
     CURRENT,
+    EVENTS,
     RESULTS,
     SCORE,
     Span,
     contributions,
     latest_span,
+    months_within,
     quarters_within,
     scope_for,
     year_quarter,
 )
-from .latest import Filters, in_period, latest_submitted_audits, profile_matches
+from .latest import Filters, latest_submitted_audits
 
 __all__ = [
     "Buckets",
@@ -89,18 +91,8 @@ class Headline:
 
 
 def headline(filters: Filters) -> Headline:
-    profile = profile_matches(filters)
-    # count(*) rather than count(id), so SQLite may count entries in the smallest index instead of rows.
-    organisations = (
-        select(func.count()).select_from(Organisation).where(*in_period(Organisation.created_at, filters), *profile)
-    )
-    audits = select(func.count()).select_from(Audit)
-    if profile:  # the join costs a lookup per audit, so only when a profile filter needs it
-        audits = audits.join(Organisation, Organisation.id == Audit.organisation_id).where(*profile)
-    started = audits.where(*in_period(Audit.started_at, filters))
-    submitted = audits.where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters))
-    row = db.session.execute(select(*(q.scalar_subquery() for q in (organisations, started, submitted)))).one()
-    return Headline(*row, _latest_counts(filters, RESULTS)[RESULTS, "", ""])
+    events = _counts(_rows(filters), months_within(filters.start, filters.end), EVENTS)
+    return Headline(*(events[event, "", ""] for event in EVENTS), _latest_counts(filters, RESULTS)[RESULTS, "", ""])
 
 
 def section_buckets(filters: Filters) -> Buckets:

@@ -3,8 +3,9 @@
 Each organisation counts by its latest audit submitted in a period. `contributions` lists what it counts for in
 three spans: "current" (its latest audit of all, under its month: a period without an end is the months from its
 first onwards), "quarter" (its latest in each calendar quarter: one quarter, and the trends) and "year" (its latest
-in each calendar year). The stored figures add these rows up per scope (everyone, or one profile answer); a view
-with two or more profile filters adds up the same rows for the matching organisations. Periods are whole months.
+in each calendar year); and, in a fourth, "month", when it registered and started and submitted each audit. The
+stored figures add these rows up per scope (everyone, or one profile answer); a view with two or more profile
+filters adds up the same rows for the matching organisations. Periods are whole months.
 """
 
 from __future__ import annotations
@@ -29,10 +30,14 @@ from sqlalchemy import (
 )
 
 from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore
-from .latest import Filters, submitted_matching
+from .latest import Filters, profile_matches, submitted_matching
 
-SPANS = CURRENT, QUARTER, YEAR = "current", "quarter", "year"
-MEASURES = RESULTS, SCORE, ANSWER = "results", "score", "answer"
+CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
+SPANS = (CURRENT, QUARTER, YEAR, MONTH)
+RESULTS, SCORE, ANSWER = "results", "score", "answer"
+EVENTS = REGISTERED, STARTED, SUBMITTED = "registered", "started", "submitted"
+MEASURES = (RESULTS, SCORE, ANSWER, *EVENTS)
+COLUMNS = ("organisation_id", "span", "period", "measure", "item", "value")
 GAP_VALUES = ("not_started", "dont_know")  # the answers the dashboard lists as common gaps
 PROFILE_FIELDS = ("area", "org_type", "size_band")
 
@@ -72,6 +77,12 @@ def latest_span(start: datetime | None, end: datetime | None) -> Span:
     raise ValueError(f"no stored span holds {start} to {end}")
 
 
+def months_within(start: datetime | None, end: datetime | None) -> Span:
+    """The months of [start, end), for counts of what happened in the period."""
+    first, last = _months(start, end)
+    return Span(MONTH, first, None if last is None else last - 1)
+
+
 def quarters_within(start: datetime | None, end: datetime | None) -> Span:
     """The whole quarters in [start, end), for the trends; the quarter under way counts when there is no end."""
     first, last = _months(start, end)
@@ -84,15 +95,17 @@ def scope_for(filters: Filters) -> str | None:
     return None if len(chosen) > 1 else "".join(chosen)
 
 
-def contributions(
-    filters: Filters, *who: ColumnElement[bool], spans: tuple[str, ...] = SPANS, measures: tuple[str, ...] = MEASURES
-) -> Select:
-    """(organisation_id, span, period, measure, item, value): one row for each thing an organisation counts for,
-    from the audits submitted in the filters' period by the organisations matching them (and `who`).
+def _month_of(column) -> ColumnElement[int]:
+    return cast(extract("year", column) * 12 + extract("month", column) - 1, Integer)
 
-    Leaving out audits before a period's start changes no row in the spans that hold the period (its first
-    month onwards, or its whole quarters and years). Only the spans and measures asked for are worked out."""
-    month = cast(extract("year", Audit.submitted_at) * 12 + extract("month", Audit.submitted_at) - 1, Integer)
+
+def _arm(*columns) -> Select:
+    return select(*(column.label(name) for column, name in zip(columns, COLUMNS, strict=True)))
+
+
+def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: list[str]) -> list[Select]:
+    """The latest audits' rows, in each span asked for: the organisation, its scores' buckets, its gap answers."""
+    month = _month_of(Audit.submitted_at)
     periods = {CURRENT: month, QUARTER: month // 3, YEAR: month // 12}
     newest = (Audit.submitted_at.desc(), Audit.id.desc())
     partitions = {CURRENT: (), QUARTER: (periods[QUARTER],), YEAR: (periods[YEAR],)}
@@ -118,22 +131,47 @@ def contributions(
         .join_from(ranked, names, is_latest)
         .subquery("slots")
     )
+    head = (slots.c.organisation_id, slots.c.span, slots.c.period)
     bucket = case((SectionScore.percent >= 90, 9), else_=SectionScore.percent // 10)  # 0-9 ... 90-100
-
-    def arm(measure: str, item, value) -> Select:
-        measured = (literal(measure, String).label("measure"), item.label("item"), value.label("value"))
-        return select(slots.c.organisation_id, slots.c.span, slots.c.period, *measured)
-
     arms = {
-        RESULTS: arm(RESULTS, literal("", String), literal("", String)),
-        SCORE: arm(SCORE, SectionScore.section_id, cast(bucket, String))
+        RESULTS: _arm(*head, literal(RESULTS, String), literal("", String), literal("", String)),
+        SCORE: _arm(*head, literal(SCORE, String), SectionScore.section_id, cast(bucket, String))
         .join(SectionScore, SectionScore.audit_id == slots.c.audit_id)
         .where(SectionScore.percent.is_not(None)),
-        ANSWER: arm(ANSWER, Answer.question_id, Answer.value)
+        ANSWER: _arm(*head, literal(ANSWER, String), Answer.question_id, Answer.value)
         .join(Answer, Answer.audit_id == slots.c.audit_id)
         .where(Answer.value.in_(GAP_VALUES)),
     }
-    return union_all(*(arms[measure] for measure in measures))
+    return [arms[measure] for measure in measures]
+
+
+def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
+    """Organisations registered, audits started and audits submitted, each under its month ("month" span)."""
+    when = {REGISTERED: Organisation.created_at, STARTED: Audit.started_at, SUBMITTED: Audit.submitted_at}
+    blank, arms = literal("", String), []
+    for measure in measures:
+        arm = _arm(
+            Organisation.id, literal(MONTH, String), _month_of(when[measure]), literal(measure, String), blank, blank
+        )
+        if measure != REGISTERED:
+            arm = arm.join_from(Organisation, Audit, Audit.organisation_id == Organisation.id)
+        submitted = [Audit.status == "submitted"] if measure == SUBMITTED else []
+        arms.append(arm.where(*profile_matches(filters), *who, *submitted))
+    return arms
+
+
+def contributions(
+    filters: Filters, *who: ColumnElement[bool], spans: tuple[str, ...] = SPANS, measures: tuple[str, ...] = MEASURES
+) -> Select:
+    """(organisation_id, span, period, measure, item, value): one row for each thing an organisation counts for,
+    for the organisations matching the filters (and `who`), in the spans and measures asked for.
+
+    Latest audits are chosen among those submitted in the filters' period: leaving out audits before its start
+    changes no row in the spans that hold the period (its first month onwards, or its whole quarters and years)."""
+    latest = [span for span in spans if span != MONTH]
+    arms = _latest_audits(filters, who, latest, [m for m in measures if m not in EVENTS]) if latest else []
+    arms += _events(filters, who, [m for m in measures if m in EVENTS]) if MONTH in spans else []
+    return union_all(*arms)
 
 
 def stored_rows(*who: ColumnElement[bool]) -> Select:

@@ -1,7 +1,7 @@
 """The stored figures: built from the audits, kept right as organisations change, compared with a fresh count.
 
-Every change to what an organisation counts for (an audit submitted, the profile changed, the organisation
-deleted) goes through `stored_figures_kept`, which adds the change in its rows in the same transaction.
+Every change to what an organisation counts for (registering, starting or submitting an audit, changing the
+profile, deleting the organisation) adds the change in its rows, in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Organisation, StoredFigure
 from .figure_definition import stored_rows
 
-__all__ = ["figure_differences", "rebuild_stored_figures", "stored_figures_kept"]
+__all__ = ["count_new_organisation", "figure_differences", "rebuild_stored_figures", "stored_figures_kept"]
 
 KEY = ("scope", "span", "period", "measure", "item", "value")
 
@@ -54,15 +54,7 @@ def _lock_organisation(organisation_id: int) -> None:
     )
 
 
-@contextmanager
-def stored_figures_kept(organisation_id: int) -> Iterator[None]:
-    """Wrap any change to one organisation's profile or submitted audits; the caller commits."""
-    _lock_organisation(organisation_id)
-    before = _counted(db.session.connection(), Organisation.id == organisation_id)
-    yield
-    db.session.flush()
-    changes = _counted(db.session.connection(), Organisation.id == organisation_id)
-    changes.subtract(before)
+def _add(changes: Counter[tuple]) -> None:
     # One statement, rows in key order: two transactions touching the same rows lock them in the same order.
     rows = [dict(zip((*KEY, "count"), (*key, n), strict=True)) for key, n in sorted(changes.items()) if n]
     if rows:
@@ -71,6 +63,24 @@ def stored_figures_kept(organisation_id: int) -> Iterator[None]:
             index_elements=KEY, set_={"count": StoredFigure.count + statement.excluded.count}
         )
         db.session.execute(statement, rows)
+
+
+@contextmanager
+def stored_figures_kept(organisation_id: int) -> Iterator[None]:
+    """Wrap any change to what one organisation counts for (its profile, its audits); the caller commits."""
+    _lock_organisation(organisation_id)
+    before = _counted(db.session.connection(), Organisation.id == organisation_id)
+    yield
+    db.session.flush()
+    changes = _counted(db.session.connection(), Organisation.id == organisation_id)
+    changes.subtract(before)
+    _add(changes)
+
+
+def count_new_organisation(organisation_id: int) -> None:
+    """Add a new organisation (registered, unseen by anyone else yet) to the stored figures; the caller commits."""
+    db.session.flush()
+    _add(_counted(db.session.connection(), Organisation.id == organisation_id))
 
 
 def figure_differences(connection: Connection) -> list[tuple[tuple, int, int]]:

@@ -8,11 +8,16 @@ import pytest
 
 from inclusion_audit.coordinator.filters import period_choices, period_range
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation
+from inclusion_audit.models import Organisation, utcnow
 from inclusion_audit.queries import Filters
 from inclusion_audit.queries.figure_definition import (
     CURRENT,
+    MONTH,
     QUARTER,
+    REGISTERED,
+    RESULTS,
+    STARTED,
+    SUBMITTED,
     YEAR,
     Span,
     contributions,
@@ -74,15 +79,12 @@ def organisation_with(app, *dates: datetime, percent: int = 45) -> set[tuple]:
             db.session.add(submitted_audit(organisation, percent, {"named_lead": "dont_know"}, when))
         db.session.commit()
         rows = db.session.execute(contributions(Filters(), Organisation.id == organisation.id)).all()
-    return {
-        (span, period, measure, value)
-        for _, span, period, measure, item, value in rows
-        if item in ("", "access", "named_lead")
-    }
+    wanted = ("", "access", "named_lead")
+    return {(span, period, measure, value) for _, span, period, measure, item, value in rows if item in wanted}
 
 
 def test_one_audit_counts_as_current_and_for_its_quarter_and_year(app):
-    rows = organisation_with(app, JAN)
+    rows = {row for row in organisation_with(app, JAN) if row[0] != MONTH}
     spans = {(span, period) for span, period, _, _ in rows}
     assert spans == {(CURRENT, month_number(JAN)), (QUARTER, month_number(JAN) // 3), (YEAR, 2026)}
     for span, period in spans:  # in each: the organisation, its score's 10-point bucket and its gap answer
@@ -95,13 +97,21 @@ def test_one_audit_counts_as_current_and_for_its_quarter_and_year(app):
 
 def test_a_later_audit_replaces_an_earlier_one_in_the_same_quarter_and_year(app):
     rows = organisation_with(app, MAY, JAN, FEB)
-    counted = {(span, period) for span, period, measure, _ in rows if measure == "results"}
+    counted = {(span, period) for span, period, measure, _ in rows if measure == RESULTS}
     # January and February share a quarter: February's audit counts for it; May's is the latest of all.
     assert counted == {
         (CURRENT, month_number(MAY)),
         (QUARTER, month_number(FEB) // 3),
         (QUARTER, month_number(MAY) // 3),
         (YEAR, 2026),
+    }
+
+
+def test_registering_starting_and_submitting_count_under_their_months(app):
+    rows = {(period, measure) for span, period, measure, _ in organisation_with(app, JAN, FEB) if span == MONTH}
+    # The audits were started the day before they were submitted; the organisation registered today.
+    assert rows == {(month_number(utcnow()), REGISTERED)} | {
+        (month_number(when), event) for when in (JAN, FEB) for event in (STARTED, SUBMITTED)
     }
 
 

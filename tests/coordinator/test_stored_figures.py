@@ -15,7 +15,7 @@ from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, OrganisationGroup, SectionScore, StoredFigure, User
 from inclusion_audit.queries import Filters, stored_figures
-from inclusion_audit.queries.stored_figures import figure_differences, rebuild_stored_figures
+from inclusion_audit.queries.stored_figures import count_new_organisation, figure_differences, rebuild_stored_figures
 from tests.audit.helpers import complete_audit, example, fill_profile
 from tests.conftest import PASSWORD, post_page
 
@@ -37,6 +37,15 @@ def test_submitting_an_audit_adds_it_to_the_stored_figures(app, member_client):
     assert results(app) == results(app, area=area) == 1
     with app.app_context():
         assert sum(queries.section_buckets(Filters())["commitment"]) == 1
+
+
+def test_registering_and_starting_an_audit_count_in_the_headline(app, member_client):
+    with app.app_context():
+        queries.create_member("Second Organisation", "second@example.org", PASSWORD)
+    complete_audit(member_client, app, submit=False)
+    check_figures(app)
+    with app.app_context():
+        assert queries.headline(Filters()) == queries.Headline(2, 1, 0, 0)
 
 
 def test_a_second_audit_replaces_the_first_in_current_figures(app, member_client):
@@ -108,6 +117,8 @@ def _organisation(index: int) -> tuple[Organisation, User]:
         name = f"Sequence organisation {index}"
         organisation = Organisation(name=name, org_type="charity", area="corby")
         db.session.add(User(email=f"seq{index}@example.org", password_hash="unused", organisation=organisation))
+        db.session.flush()
+        count_new_organisation(organisation.id)  # as registering does
         db.session.commit()
     return organisation, organisation.members[0]
 
