@@ -171,8 +171,8 @@ def test_a_double_clicked_submit_is_counted_once(app, member_client, monkeypatch
     both_read = threading.Barrier(2)
     real = stored_figures._counted
 
-    def counted_then_pause(connection, *who):
-        counted = real(connection, *who)
+    def counted_then_pause(connection, *organisation):
+        counted = real(connection, *organisation)
         if not getattr(paused, "done", False):  # only after each thread's "before"
             paused.done = True
             # Without the organisation lock both threads would meet here, each with the same "before".
