@@ -10,26 +10,28 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import Select, func, select
 
 from ..extensions import db
-from ..models import Organisation, StoredFigure
+from ..models import StoredFigure
 from .figure_definition import (
     ANSWER,
     CURRENT,
     EVENTS,
+    MONTH,
+    QUARTER,
     RESULTS,
     SCORE,
     Span,
     contributions,
     latest_span,
-    months_within,
-    quarters_within,
     scope_for,
-    year_quarter,
+    whole_periods,
 )
 from .latest import Filters, latest_submitted_audits
+from .stored_figures import figures_of
 
 __all__ = [
     "Buckets",
@@ -48,30 +50,30 @@ Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point bucke
 Counts = Counter[tuple]  # ([period,] measure, item, value) -> organisations
 
 
-def _counts(rows: str | Filters, span: Span, measures: tuple, by_period=False, *who: ColumnElement[bool]) -> Counts:
-    """Organisations counted in the span's periods: the stored figures of a scope (a string), or the same rows
-    worked out from the audits for the organisations matching the filters (and `who`)."""
-    if stored := isinstance(rows, str):
+@lru_cache(maxsize=256)  # building a statement costs about as much as running one on the stored figures
+def _statement(filters: Filters | str, span: Span, measures: tuple, by_period: bool) -> Select:
+    scope = filters if isinstance(filters, str) else scope_for(filters)
+    if stored := scope is not None:
         table = StoredFigure.__table__
     else:
-        table = contributions(rows, *who, spans=(span.name,), measures=measures).subquery()
-    where = [table.c.span == span.name, table.c.measure.in_(measures), *([table.c.scope == rows] if stored else [])]
+        table = contributions(filters, spans=(span.name,), measures=measures).subquery()
+    where = [table.c.span == span.name, table.c.measure.in_(measures), *([table.c.scope == scope] if stored else [])]
     where += [] if span.first is None else [table.c.period >= span.first]
     where += [] if span.last is None else [table.c.period <= span.last]
     key = ([table.c.period] if by_period else []) + [table.c.measure, table.c.item, table.c.value]
-    statement = select(*key, func.sum(table.c.count) if stored else func.count()).where(*where).group_by(*key)
-    return Counter({tuple(row[:-1]): int(row[-1]) for row in db.session.execute(statement) if row[-1]})
+    return select(*key, func.sum(table.c.count) if stored else func.count()).where(*where).group_by(*key)
 
 
-def _rows(filters: Filters) -> str | Filters:
-    """The stored scope for the filters or, for two or more profile filters, the filters themselves."""
-    scope = scope_for(filters)
-    return filters if scope is None else scope
+def _counts(filters: Filters | str, span: Span, measures: tuple, by_period: bool = False) -> Counts:
+    """Organisations counted in the span's periods: the stored figures of the filters' scope (or of a scope given
+    as a string) or, for two or more profile filters, the same rows worked out from the audits."""
+    rows = db.session.execute(_statement(filters, span, measures, by_period))
+    return Counter({tuple(row[:-1]): int(row[-1]) for row in rows if row[-1]})
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:
     """Counts over each matching organisation's latest audit in the period."""
-    return _counts(_rows(filters), latest_span(filters.start, filters.end), (measure,))
+    return _counts(filters, latest_span(filters.start, filters.end), (measure,))
 
 
 def _buckets(counts: Counts) -> Buckets:
@@ -91,7 +93,7 @@ class Headline:
 
 
 def headline(filters: Filters) -> Headline:
-    events = _counts(_rows(filters), months_within(filters.start, filters.end), EVENTS)
+    events = _counts(filters, whole_periods(MONTH, filters.start, filters.end), EVENTS)
     return Headline(*(events[event, "", ""] for event in EVENTS), _latest_counts(filters, RESULTS)[RESULTS, "", ""])
 
 
@@ -102,13 +104,12 @@ def section_buckets(filters: Filters) -> Buckets:
 def quarter_buckets(filters: Filters) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], Buckets]]:
     """Per (year, quarter) wholly in the period: organisations that submitted, and their section histograms
     (each organisation's latest audit in the quarter)."""
-    by_quarter: dict[int, Counts] = {}
-    span = quarters_within(filters.start, filters.end)
-    for (quarter, *key), n in _counts(_rows(filters), span, (RESULTS, SCORE), by_period=True).items():
-        by_quarter.setdefault(quarter, Counter())[tuple(key)] = n
-    organisations = {year_quarter(q): c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
-    buckets = {year_quarter(q): _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
-    return organisations, buckets
+    by_quarter: dict[tuple[int, int], Counts] = {}
+    span = whole_periods(QUARTER, filters.start, filters.end)
+    for (quarter, *key), n in _counts(filters, span, (RESULTS, SCORE), by_period=True).items():
+        by_quarter.setdefault((quarter // 4, quarter % 4 + 1), Counter())[tuple(key)] = n  # quarters since year 0
+    organisations = {q: c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
+    return organisations, {q: _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
 
 
 @dataclass(frozen=True)
@@ -129,22 +130,14 @@ def question_gaps(filters: Filters, limit: int = 10) -> list[QuestionGap]:
 
 def similar_buckets(organisation_id: int, org_type: str | None, size_band: str | None) -> tuple[int, Buckets]:
     """Other organisations of the same type or size: how many have results, and their section histograms."""
-    alike = []
-    if org_type:
-        alike.append(Organisation.org_type == org_type)
-    if size_band:
-        alike.append(Organisation.size_band == size_band)
-    if not alike:
-        return 0, {}
-    # Same type or same size = type + size - both; then leave out the organisation's own latest audit.
-    everything = Span(CURRENT)  # all time: each organisation's latest audit of all
+    # Same type or same size = type + size - both, each less the organisation's own latest audit.
+    scopes = [(f"org_type={org_type}", 1)] * bool(org_type) + [(f"size_band={size_band}", 1)] * bool(size_band)
+    scopes += [(f"org_type={org_type}&size_band={size_band}", -1)] * bool(org_type and size_band)
+    own: Counts = Counter()
+    for (scope, span, _, *key), n in figures_of(organisation_id).items():
+        own[(scope, *key)] += n if span == CURRENT else 0
     counts: Counts = Counter()
-    if org_type:
-        counts.update(_counts(f"org_type={org_type}", everything, (RESULTS, SCORE)))
-    if size_band:
-        counts.update(_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
-    if org_type and size_band:
-        counts.subtract(_counts(f"org_type={org_type}&size_band={size_band}", everything, (RESULTS, SCORE)))
-    own = (Organisation.id == organisation_id, or_(*alike))
-    counts.subtract(_counts(Filters(), everything, (RESULTS, SCORE), False, *own))
+    for scope, sign in scopes:
+        for key, n in _counts(scope, Span(CURRENT), (RESULTS, SCORE)).items():
+            counts[key] += sign * (n - own[(scope, *key)])
     return counts[RESULTS, "", ""], _buckets(+counts)

@@ -1,11 +1,10 @@
-"""What the coordinator's figures count, defined once, in SQL.
+"""What the coordinator's figures count, defined once, in SQL: the rows of `contributions`.
 
-Each organisation counts by its latest audit submitted in a period. `contributions` lists what it counts for in
-three spans: "current" (its latest audit of all, under its month: a period without an end is the months from its
-first onwards), "quarter" (its latest in each calendar quarter: one quarter, and the trends) and "year" (its latest
-in each calendar year); and, in a fourth, "month", when it registered and started and submitted each audit. The
-stored figures add these rows up per scope (everyone, or one profile answer); a view with two or more profile
-filters adds up the same rows for the matching organisations. Periods are whole months.
+Spans: each organisation's latest audit of all ("current", under its month: a period without an end is the months
+from its first onwards), its latest in each calendar quarter ("quarter": a quarter, and the trends) and year
+("year"), and when it registered and started and submitted each audit ("month"). The stored figures add these
+rows up per scope (everyone, or one profile answer); a view with two or more profile filters adds up the same
+rows for the matching organisations. Periods are whole months.
 """
 
 from __future__ import annotations
@@ -13,42 +12,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    String,
-    and_,
-    case,
-    cast,
-    extract,
-    func,
-    literal,
-    or_,
-    select,
-    union_all,
-)
+from sqlalchemy import ColumnElement, Integer, Select, String, case, cast, extract, func, literal, select, union_all
 
 from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore
 from .latest import Filters, profile_matches, submitted_matching
 
-CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
-SPANS = (CURRENT, QUARTER, YEAR, MONTH)
+SPANS = CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
 RESULTS, SCORE, ANSWER = "results", "score", "answer"
 EVENTS = REGISTERED, STARTED, SUBMITTED = "registered", "started", "submitted"
 MEASURES = (RESULTS, SCORE, ANSWER, *EVENTS)
-COLUMNS = ("organisation_id", "span", "period", "measure", "item", "value")
 GAP_VALUES = ("not_started", "dont_know")  # the answers the dashboard lists as common gaps
 PROFILE_FIELDS = ("area", "org_type", "size_band")
 
 
 def month_number(when: datetime) -> int:
     return when.year * 12 + when.month - 1
-
-
-def year_quarter(quarter: int) -> tuple[int, int]:
-    """(year, 1-4) for a quarter number (months since year 0, divided by 3), as the dashboard labels them."""
-    return quarter // 4, quarter % 4 + 1
 
 
 class Span(NamedTuple):
@@ -77,16 +55,10 @@ def latest_span(start: datetime | None, end: datetime | None) -> Span:
     raise ValueError(f"no stored span holds {start} to {end}")
 
 
-def months_within(start: datetime | None, end: datetime | None) -> Span:
-    """The months of [start, end), for counts of what happened in the period."""
-    first, last = _months(start, end)
-    return Span(MONTH, first, None if last is None else last - 1)
-
-
-def quarters_within(start: datetime | None, end: datetime | None) -> Span:
-    """The whole quarters in [start, end), for the trends; the quarter under way counts when there is no end."""
-    first, last = _months(start, end)
-    return Span(QUARTER, None if first is None else -(-first // 3), None if last is None else last // 3 - 1)
+def whole_periods(span: str, start: datetime | None, end: datetime | None) -> Span:
+    """The whole months (or quarters, for the trends) in [start, end); with no end, the one under way too."""
+    months, (first, last) = {MONTH: 1, QUARTER: 3}[span], _months(start, end)
+    return Span(span, None if first is None else -(-first // months), None if last is None else last // months - 1)
 
 
 def scope_for(filters: Filters) -> str | None:
@@ -99,47 +71,47 @@ def _month_of(column) -> ColumnElement[int]:
     return cast(extract("year", column) * 12 + extract("month", column) - 1, Integer)
 
 
-def _arm(*columns) -> Select:
-    return select(*(column.label(name) for column, name in zip(columns, COLUMNS, strict=True)))
+def _arm(organisation_id, span, period, measure: str, item=None, value=None) -> Select:
+    item, value = (literal("", String) if column is None else column for column in (item, value))
+    columns = (organisation_id, span, period, literal(measure, String), item, value)
+    names = ("organisation_id", "span", "period", "measure", "item", "value")
+    return select(*(column.label(name) for column, name in zip(columns, names, strict=True)))
 
 
 def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: list[str]) -> list[Select]:
     """The latest audits' rows, in each span asked for: the organisation, its scores' buckets, its gap answers."""
     month = _month_of(Audit.submitted_at)
     periods = {CURRENT: month, QUARTER: month // 3, YEAR: month // 12}
-    newest = (Audit.submitted_at.desc(), Audit.id.desc())
     partitions = {CURRENT: (), QUARTER: (periods[QUARTER],), YEAR: (periods[YEAR],)}
-    ranked = select(
-        Audit.id,
-        Audit.organisation_id,
-        *(periods[span].label(f"period_{span}") for span in spans),
-        *(
-            func.row_number()
-            .over(partition_by=(Audit.organisation_id, *partitions[span]), order_by=newest)
-            .label(f"rank_{span}")
-            for span in spans
-        ),
-    )
-    ranked = submitted_matching(ranked, filters, *who).subquery("ranked")
-    # Each audit once for each span it is the latest in: a join to the span names, rather than a UNION of
-    # one copy per span, so that the ranking is worked out once.
+    newest = (Audit.submitted_at.desc(), Audit.id.desc())
+    columns = [periods[span].label(f"period_{span}") for span in spans] + [
+        func.row_number()
+        .over(partition_by=(Audit.organisation_id, *partitions[span]), order_by=newest)
+        .label(f"rank_{span}")
+        for span in spans
+    ]
+    ranked = submitted_matching(select(Audit.id, Audit.organisation_id, *columns), filters, *who).subquery("ranked")
+    # Each audit once for each span it is the latest in: a join to the span names rather than a UNION of a
+    # copy per span, so that the ranking is worked out once.
     names = union_all(*(select(literal(span, String).label("span")) for span in spans)).subquery("spans")
-    is_latest = or_(*(and_(names.c.span == span, ranked.c[f"rank_{span}"] == 1) for span in spans))
-    period = case(*((names.c.span == span, ranked.c[f"period_{span}"]) for span in spans))
+    pick = {
+        name: case(*((names.c.span == span, ranked.c[f"{name}_{span}"]) for span in spans))
+        for name in ("period", "rank")
+    }
     slots = (
-        select(ranked.c.id.label("audit_id"), ranked.c.organisation_id, names.c.span, period.label("period"))
-        .join_from(ranked, names, is_latest)
+        select(ranked.c.id, ranked.c.organisation_id, names.c.span, pick["period"].label("period"))
+        .join_from(ranked, names, pick["rank"] == 1)
         .subquery("slots")
     )
     head = (slots.c.organisation_id, slots.c.span, slots.c.period)
     bucket = case((SectionScore.percent >= 90, 9), else_=SectionScore.percent // 10)  # 0-9 ... 90-100
     arms = {
-        RESULTS: _arm(*head, literal(RESULTS, String), literal("", String), literal("", String)),
-        SCORE: _arm(*head, literal(SCORE, String), SectionScore.section_id, cast(bucket, String))
-        .join(SectionScore, SectionScore.audit_id == slots.c.audit_id)
+        RESULTS: _arm(*head, RESULTS),
+        SCORE: _arm(*head, SCORE, SectionScore.section_id, cast(bucket, String))
+        .join(SectionScore, SectionScore.audit_id == slots.c.id)
         .where(SectionScore.percent.is_not(None)),
-        ANSWER: _arm(*head, literal(ANSWER, String), Answer.question_id, Answer.value)
-        .join(Answer, Answer.audit_id == slots.c.audit_id)
+        ANSWER: _arm(*head, ANSWER, Answer.question_id, Answer.value)
+        .join(Answer, Answer.audit_id == slots.c.id)
         .where(Answer.value.in_(GAP_VALUES)),
     }
     return [arms[measure] for measure in measures]
@@ -148,11 +120,9 @@ def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: lis
 def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
     """Organisations registered, audits started and audits submitted, each under its month ("month" span)."""
     when = {REGISTERED: Organisation.created_at, STARTED: Audit.started_at, SUBMITTED: Audit.submitted_at}
-    blank, arms = literal("", String), []
+    arms = []
     for measure in measures:
-        arm = _arm(
-            Organisation.id, literal(MONTH, String), _month_of(when[measure]), literal(measure, String), blank, blank
-        )
+        arm = _arm(Organisation.id, literal(MONTH, String), _month_of(when[measure]), measure)
         if measure != REGISTERED:
             arm = arm.join_from(Organisation, Audit, Audit.organisation_id == Organisation.id)
         submitted = [Audit.status == "submitted"] if measure == SUBMITTED else []
@@ -160,18 +130,13 @@ def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
     return arms
 
 
-def contributions(
-    filters: Filters, *who: ColumnElement[bool], spans: tuple[str, ...] = SPANS, measures: tuple[str, ...] = MEASURES
-) -> Select:
-    """(organisation_id, span, period, measure, item, value): one row for each thing an organisation counts for,
-    for the organisations matching the filters (and `who`), in the spans and measures asked for.
-
-    Latest audits are chosen among those submitted in the filters' period: leaving out audits before its start
-    changes no row in the spans that hold the period (its first month onwards, or its whole quarters and years)."""
+def contributions(filters: Filters, *who: ColumnElement[bool], spans=SPANS, measures=MEASURES) -> Select:
+    """(organisation_id, span, period, measure, item, value) for the organisations matching the filters and `who`.
+    Latest audits are chosen among those submitted in the period: leaving out earlier ones changes no row in the
+    spans that hold the period (its first month onwards, or its whole quarters and years)."""
     latest = [span for span in spans if span != MONTH]
     arms = _latest_audits(filters, who, latest, [m for m in measures if m not in EVENTS]) if latest else []
-    arms += _events(filters, who, [m for m in measures if m in EVENTS]) if MONTH in spans else []
-    return union_all(*arms)
+    return union_all(*arms, *(_events(filters, who, [m for m in measures if m in EVENTS]) if MONTH in spans else []))
 
 
 def stored_rows(*who: ColumnElement[bool]) -> Select:
@@ -179,12 +144,12 @@ def stored_rows(*who: ColumnElement[bool]) -> Select:
     o, facts = Organisation, contributions(Filters(), *who).subquery("facts")
     arms = [select(o.id.label("organisation_id"), literal("", String).label("scope"))]
     arms += [select(o.id, f"{name}=" + getattr(o, name)).where(getattr(o, name) != "") for name in PROFILE_FIELDS]
-    # Type and size together serve only "similar organisations": latest audits of all, without answers.
     pair = "org_type=" + o.org_type + "&size_band=" + o.size_band
     arms += [select(o.id, pair).where(o.org_type != "", o.size_band != "")]
     arms += [select(o.id, "group=" + OrganisationGroup.group).join(OrganisationGroup)]
     scopes = union_all(*(arm.where(*who) for arm in arms)).subquery("scopes")
-    wanted = or_(scopes.c.scope.not_like("%&%"), and_(facts.c.span == CURRENT, facts.c.measure != ANSWER))
-    joined = facts.join(scopes, and_(scopes.c.organisation_id == facts.c.organisation_id, wanted))
+    # Type and size together serve only "similar organisations": latest audits of all, without answers.
+    wanted = scopes.c.scope.not_like("%&%") | ((facts.c.span == CURRENT) & (facts.c.measure != ANSWER))
+    joined = facts.join(scopes, (scopes.c.organisation_id == facts.c.organisation_id) & wanted)
     key = (scopes.c.scope, facts.c.span, facts.c.period, facts.c.measure, facts.c.item, facts.c.value)
     return select(*key, func.count().label("count")).select_from(joined).group_by(*key)

@@ -54,16 +54,6 @@ def _counted(connection: Connection, organisation_id: int | None = None) -> Coun
     return Counter({tuple(row[:-1]): row[-1] for row in rows})
 
 
-def _lock_organisation(organisation_id: int) -> None:
-    """Hold the organisation's row until the transaction ends, so that two changes to one organisation (a double-
-    clicked Submit) run one after the other, never both from the same "before". A write that changes nothing,
-    as SQLite has no SELECT ... FOR UPDATE: its first write in a transaction takes the database's write lock."""
-    db.session.execute(
-        update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id),
-        execution_options={"synchronize_session": False},
-    )
-
-
 def _add(changes: Counter[tuple]) -> None:
     # One statement, rows in key order: two transactions touching the same rows lock them in the same order.
     rows = [dict(zip((*KEY, "count"), (*key, n), strict=True)) for key, n in sorted(changes.items()) if n]
@@ -78,7 +68,11 @@ def _add(changes: Counter[tuple]) -> None:
 @contextmanager
 def stored_figures_kept(organisation_id: int) -> Iterator[None]:
     """Wrap any change to what one organisation counts for (its profile, its audits); the caller commits."""
-    _lock_organisation(organisation_id)
+    # Hold the organisation's row to the end of the transaction, so that two changes to it (a double-clicked
+    # Submit) run one after the other, never both from the same "before". A write that changes nothing, as
+    # SQLite has no SELECT ... FOR UPDATE: its first write in a transaction takes the database's write lock.
+    unchanged = update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id)
+    db.session.execute(unchanged, execution_options={"synchronize_session": False})
     before = _counted(db.session.connection(), organisation_id)
     yield
     db.session.flush()
@@ -93,10 +87,14 @@ def count_new_organisation(organisation_id: int) -> None:
     _add(_counted(db.session.connection(), organisation_id))
 
 
+def figures_of(organisation_id: int) -> Counter[tuple]:
+    """What one organisation adds to the stored figures: (scope, span, period, measure, item, value) -> count."""
+    return _counted(db.session.connection(), organisation_id)
+
+
 def figure_differences(connection: Connection) -> list[tuple[tuple, int, int]]:
     """(key, stored, worked out afresh) wherever a stored figure is wrong. Empty means all is well."""
-    columns = [getattr(StoredFigure, name) for name in (*KEY, "count")]
-    stored = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(select(*columns))})
+    stored = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(select(StoredFigure.__table__))})
     _count_everything(connection)
     fresh = _counted(connection)
     keys = sorted(key for key in set(stored) | set(fresh) if stored[key] != fresh[key])

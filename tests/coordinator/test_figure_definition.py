@@ -23,8 +23,8 @@ from inclusion_audit.queries.figure_definition import (
     contributions,
     latest_span,
     month_number,
-    quarters_within,
     scope_for,
+    whole_periods,
 )
 
 from .fixture import submitted_audit
@@ -58,9 +58,14 @@ def test_other_periods_are_refused_rather_than_counted_wrongly(start, end):
 
 def test_trends_show_the_whole_quarters_of_the_period():
     december = month_number(datetime(2025, 12, 1))
-    assert quarters_within(datetime(2025, 12, 1), None) == Span(QUARTER, december // 3 + 1, None)
-    assert quarters_within(datetime(2025, 1, 1), datetime(2026, 1, 1)) == Span(QUARTER, 2025 * 4, 2025 * 4 + 3)
-    assert quarters_within(None, None) == Span(QUARTER)
+    assert whole_periods(QUARTER, datetime(2025, 12, 1), None) == Span(QUARTER, december // 3 + 1, None)
+    assert whole_periods(QUARTER, datetime(2025, 1, 1), datetime(2026, 1, 1)) == Span(QUARTER, 2025 * 4, 2025 * 4 + 3)
+    assert whole_periods(QUARTER, None, None) == Span(QUARTER)
+
+
+def test_headline_counts_add_up_the_months_of_the_period():
+    assert whole_periods(MONTH, *period_range("12m", TODAY)) == Span(MONTH, month_number(datetime(2025, 12, 1)))
+    assert whole_periods(MONTH, *period_range("last-year", TODAY)) == Span(MONTH, 2025 * 12, 2025 * 12 + 11)
 
 
 def test_two_profile_filters_have_no_stored_scope():
