@@ -78,7 +78,7 @@ def figures_rebuild() -> None:
 @figures_cli.command("check")
 def figures_check() -> None:
     """Compare the stored figures with a fresh count from the audits; exit with status 1 if any differ."""
-    differences = figure_differences(db.session.connection())
+    differences = figure_differences()
     for key, stored, fresh in differences[:20]:
         click.echo(f"  {key}: stored {stored}, should be {fresh}")
     if differences:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from ..extensions import db
 from ..models import StoredFigure
@@ -50,30 +50,37 @@ Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point bucke
 Counts = Counter[tuple]  # ([period,] measure, item, value) -> organisations
 
 
+def _held(c, span: Span) -> ColumnElement[bool]:
+    """The rows of the span's periods."""
+    limits = [c.span == span.name]
+    limits += [] if span.first is None else [c.period >= span.first]
+    limits += [] if span.last is None else [c.period <= span.last]
+    return and_(*limits)
+
+
 @lru_cache(maxsize=256)  # building a statement costs about as much as running one on the stored figures
-def _statement(filters: Filters | str, span: Span, measures: tuple, by_period: bool) -> Select:
+def _statement(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool) -> Select:
     scope = filters if isinstance(filters, str) else scope_for(filters)
     if stored := scope is not None:
         table = StoredFigure.__table__
     else:
-        table = contributions(filters, spans=(span.name,), measures=measures).subquery()
-    where = [table.c.span == span.name, table.c.measure.in_(measures), *([table.c.scope == scope] if stored else [])]
-    where += [] if span.first is None else [table.c.period >= span.first]
-    where += [] if span.last is None else [table.c.period <= span.last]
-    key = ([table.c.period] if by_period else []) + [table.c.measure, table.c.item, table.c.value]
-    return select(*key, func.sum(table.c.count) if stored else func.count()).where(*where).group_by(*key)
+        table = contributions(filters, spans=tuple(span.name for span in spans), measures=measures).subquery()
+    c = table.c
+    where = [or_(*(_held(c, span) for span in spans)), c.measure.in_(measures), *([c.scope == scope] if stored else [])]
+    key = ([c.period] if by_period else []) + [c.measure, c.item, c.value]
+    return select(*key, func.sum(c.count) if stored else func.count()).where(*where).group_by(*key)
 
 
-def _counts(filters: Filters | str, span: Span, measures: tuple, by_period: bool = False) -> Counts:
-    """Organisations counted in the span's periods: the stored figures of the filters' scope (or of a scope given
+def _counts(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool = False) -> Counts:
+    """Organisations counted in the spans' periods: the stored figures of the filters' scope (or of a scope given
     as a string) or, for two or more profile filters, the same rows worked out from the audits."""
-    rows = db.session.execute(_statement(filters, span, measures, by_period))
+    rows = db.session.execute(_statement(filters, spans, measures, by_period))
     return Counter({tuple(row[:-1]): int(row[-1]) for row in rows if row[-1]})
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:
     """Counts over each matching organisation's latest audit in the period."""
-    return _counts(filters, latest_span(filters.start, filters.end), (measure,))
+    return _counts(filters, (latest_span(filters.start, filters.end),), (measure,))
 
 
 def _buckets(counts: Counts) -> Buckets:
@@ -93,8 +100,9 @@ class Headline:
 
 
 def headline(filters: Filters) -> Headline:
-    events = _counts(filters, whole_periods(MONTH, filters.start, filters.end), EVENTS)
-    return Headline(*(events[event, "", ""] for event in EVENTS), _latest_counts(filters, RESULTS)[RESULTS, "", ""])
+    spans = (whole_periods(MONTH, filters.start, filters.end), latest_span(filters.start, filters.end))
+    counts = _counts(filters, spans, (*EVENTS, RESULTS))
+    return Headline(*(counts[measure, "", ""] for measure in (*EVENTS, RESULTS)))
 
 
 def section_buckets(filters: Filters) -> Buckets:
@@ -106,7 +114,7 @@ def quarter_buckets(filters: Filters) -> tuple[dict[tuple[int, int], int], dict[
     (each organisation's latest audit in the quarter)."""
     by_quarter: dict[tuple[int, int], Counts] = {}
     span = whole_periods(QUARTER, filters.start, filters.end)
-    for (quarter, *key), n in _counts(filters, span, (RESULTS, SCORE), by_period=True).items():
+    for (quarter, *key), n in _counts(filters, (span,), (RESULTS, SCORE), by_period=True).items():
         by_quarter.setdefault((quarter // 4, quarter % 4 + 1), Counter())[tuple(key)] = n  # quarters since year 0
     organisations = {q: c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
     return organisations, {q: _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
@@ -138,6 +146,6 @@ def similar_buckets(organisation_id: int, org_type: str | None, size_band: str |
         own[(scope, *key)] += n if span == CURRENT else 0
     counts: Counts = Counter()
     for scope, sign in scopes:
-        for key, n in _counts(scope, Span(CURRENT), (RESULTS, SCORE)).items():
+        for key, n in _counts(scope, (Span(CURRENT),), (RESULTS, SCORE)).items():
             counts[key] += sign * (n - own[(scope, *key)])
     return counts[RESULTS, "", ""], _buckets(+counts)

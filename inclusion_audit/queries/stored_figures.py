@@ -18,8 +18,6 @@ from ..extensions import db
 from ..models import Organisation, StoredFigure
 from .figure_definition import stored_rows
 
-__all__ = ["count_new_organisation", "figure_differences", "rebuild_stored_figures", "stored_figures_kept"]
-
 KEY = ("scope", "span", "period", "measure", "item", "value")
 
 
@@ -47,10 +45,11 @@ def _one_organisation() -> Select:
     return stored_rows(Organisation.id == bindparam("organisation_id"))
 
 
-def _counted(connection: Connection, organisation_id: int | None = None) -> Counter[tuple]:
-    """Stored figures worked out afresh: for everyone, or for one organisation's rows alone."""
+def figures_of(organisation_id: int | None = None) -> Counter[tuple]:
+    """Stored figures worked out afresh, for everyone or for what one organisation adds:
+    (scope, span, period, measure, item, value) -> count."""
     statement = stored_rows() if organisation_id is None else _one_organisation()
-    rows = connection.execute(statement, {"organisation_id": organisation_id})
+    rows = db.session.execute(statement, {"organisation_id": organisation_id})
     return Counter({tuple(row[:-1]): row[-1] for row in rows})
 
 
@@ -73,10 +72,10 @@ def stored_figures_kept(organisation_id: int) -> Iterator[None]:
     # SQLite has no SELECT ... FOR UPDATE: its first write in a transaction takes the database's write lock.
     unchanged = update(Organisation).where(Organisation.id == organisation_id).values(id=Organisation.id)
     db.session.execute(unchanged, execution_options={"synchronize_session": False})
-    before = _counted(db.session.connection(), organisation_id)
+    before = figures_of(organisation_id)
     yield
     db.session.flush()
-    changes = _counted(db.session.connection(), organisation_id)
+    changes = figures_of(organisation_id)
     changes.subtract(before)
     _add(changes)
 
@@ -84,18 +83,13 @@ def stored_figures_kept(organisation_id: int) -> Iterator[None]:
 def count_new_organisation(organisation_id: int) -> None:
     """Add a new organisation (registered, unseen by anyone else yet) to the stored figures; the caller commits."""
     db.session.flush()
-    _add(_counted(db.session.connection(), organisation_id))
+    _add(figures_of(organisation_id))
 
 
-def figures_of(organisation_id: int) -> Counter[tuple]:
-    """What one organisation adds to the stored figures: (scope, span, period, measure, item, value) -> count."""
-    return _counted(db.session.connection(), organisation_id)
-
-
-def figure_differences(connection: Connection) -> list[tuple[tuple, int, int]]:
+def figure_differences() -> list[tuple[tuple, int, int]]:
     """(key, stored, worked out afresh) wherever a stored figure is wrong. Empty means all is well."""
-    stored = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(select(StoredFigure.__table__))})
-    _count_everything(connection)
-    fresh = _counted(connection)
+    stored = Counter({tuple(row[:-1]): row[-1] for row in db.session.execute(select(StoredFigure.__table__))})
+    _count_everything(db.session.connection())
+    fresh = figures_of()
     keys = sorted(key for key in set(stored) | set(fresh) if stored[key] != fresh[key])
     return [(key, stored[key], fresh[key]) for key in keys]

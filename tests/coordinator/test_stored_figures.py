@@ -22,7 +22,7 @@ from tests.conftest import PASSWORD, post_page
 
 def check_figures(app) -> None:
     with app.app_context():
-        assert figure_differences(db.session.connection()) == []
+        assert figure_differences() == []
 
 
 def results(app, **filters) -> int:
@@ -160,7 +160,7 @@ def test_any_sequence_of_changes_leaves_the_stored_figures_as_a_rebuild_would(ap
         db.session.commit()
         for step in sequence:
             _apply(step, monkeypatch)
-            assert figure_differences(db.session.connection()) == [], f"after {step}"
+            assert figure_differences() == [], f"after {step}"
 
 
 def test_a_double_clicked_submit_is_counted_once(app, member_client, monkeypatch):
@@ -169,10 +169,10 @@ def test_a_double_clicked_submit_is_counted_once(app, member_client, monkeypatch
     with app.app_context():
         organisation_id = db.session.scalar(select(Organisation.id))
     both_read = threading.Barrier(2)
-    real = stored_figures._counted
+    real = stored_figures.figures_of
 
-    def counted_then_pause(connection, *organisation):
-        counted = real(connection, *organisation)
+    def counted_then_pause(*organisation):
+        counted = real(*organisation)
         if not getattr(paused, "done", False):  # only after each thread's "before"
             paused.done = True
             # Without the organisation lock both threads would meet here, each with the same "before".
@@ -181,7 +181,7 @@ def test_a_double_clicked_submit_is_counted_once(app, member_client, monkeypatch
         return counted
 
     paused = threading.local()
-    monkeypatch.setattr(stored_figures, "_counted", counted_then_pause)
+    monkeypatch.setattr(stored_figures, "figures_of", counted_then_pause)
     errors = []
 
     def submit() -> None:
