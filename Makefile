@@ -38,9 +38,8 @@ assets: static/build/app.css ## Copy GOV.UK Frontend into static/vendor and buil
 
 setup: $(BIN)/.installed assets ## Create the virtualenv, install Python and npm packages, build assets
 
-db: setup ## Apply database migrations, then build the dashboard's stored counts if they are missing
+db: setup ## Apply database migrations (they also build the stored figures when what they count changes)
 	$(FLASK) db upgrade
-	$(FLASK) figures rebuild --if-needed
 
 demo: db ## Load demo organisations, users and audits (safe to repeat)
 	$(FLASK) demo load

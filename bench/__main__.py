@@ -26,7 +26,7 @@ def run(name: str, quick: bool) -> tuple[list[Row], float]:
     started = time.perf_counter()
     print(f"== {name}", flush=True)
     command = [sys.executable, "-m", f"bench.{name}", "--out", str(RESULTS), *(["--quick"] if quick else [])]
-    result = subprocess.run(command, cwd=PROJECT_ROOT, timeout=1200, check=False)
+    result = subprocess.run(command, cwd=PROJECT_ROOT, timeout=3600, check=False)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         return [Row(f"{name}: measurement failed (exit {result.returncode})", 0, 0, "x", "—", "runs", False)], seconds

@@ -7,7 +7,8 @@ connection: no ORM, no Flask, no templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import Connection, DateTime, bindparam, text
 
@@ -104,8 +105,16 @@ def raw_buckets(connection: Connection, filters: Filters) -> dict[str, list[int]
     return buckets
 
 
+def _whole_quarters(filters: Filters) -> Filters:
+    """The trends show only the quarters that lie wholly in the period."""
+    if filters.start is None:
+        return filters
+    quarter = -(-(filters.start.year * 12 + filters.start.month - 1) // 3)
+    return replace(filters, start=datetime(quarter // 4, 3 * (quarter % 4) + 1, 1))
+
+
 def raw_quarters(connection: Connection, filters: Filters):
-    submitted, params = _where(filters, "a.submitted_at")
+    submitted, params = _where(_whole_quarters(filters), "a.submitted_at")
     year, quarter = _year_quarter(connection.dialect.name)
     firsts = (
         f"WITH firsts AS (SELECT id, y, q FROM (SELECT a.id, {year} AS y, {quarter} AS q, row_number() OVER"
@@ -175,9 +184,9 @@ def check_same_figures(raw: RawFigures, filters: Filters) -> None:
         raise AssertionError(f"raw SQL reference disagrees with the dashboard queries: {', '.join(problems)}")
 
 
-def raw_tally_figures(connection: Connection) -> tuple:
+def raw_stored_figures(connection: Connection) -> tuple:
     """A second reference, for the page's own overhead: the unfiltered view's figures read straight from the
-    stored tallies (the dashboard's real work once they exist), without the ORM, Flask or templates."""
+    stored figures (the dashboard's real work), without the ORM, Flask or templates."""
     headline = _run(
         connection,
         "SELECT (SELECT count(*) FROM organisation), (SELECT count(*) FROM audit),"
@@ -186,13 +195,13 @@ def raw_tally_figures(connection: Connection) -> tuple:
     )
     sums = _run(
         connection,
-        "SELECT measure, item, value, sum(count) FROM result_tally WHERE scope = '' AND span = 'current'"
+        "SELECT measure, item, value, sum(count) FROM stored_figure WHERE scope = '' AND span = 'current'"
         " GROUP BY measure, item, value",
         {},
     )
     quarters = _run(
         connection,
-        "SELECT period, measure, item, value, count FROM result_tally WHERE scope = '' AND span = 'quarter'"
+        "SELECT period, measure, item, value, count FROM stored_figure WHERE scope = '' AND span = 'quarter'"
         " AND measure IN ('results', 'score')",
         {},
     )

@@ -45,18 +45,17 @@ METHOD = """## How each figure is measured
 3. **Dashboard** (`bench/dashboard.py`, `bench/dashboard_probe.py`, `bench/generate.py`): seeded data grown to
    1k, 10k and 100k submitted audits (about 0.8 organisations per audit, some with 2 or 3 audits, 10% never
    submitting, 15% with an audit in progress; 34 answers and 5 section scores per audit, scored by the engine;
-   `guide_snapshot` NULL). Bulk loading bypasses the dashboard's stored tallies, so after each load they are
-   built from scratch with `flask figures rebuild`, in a process of its own (timed: "Tallies built from
+   `guide_snapshot` NULL). Bulk loading bypasses the upkeep of the stored figures, so after each load they are
+   built from scratch with `flask figures rebuild`, in a process of its own (timed: "Stored figures built from
    scratch"). At each size a fresh process signs in as a coordinator and GETs `/coordinator/` (all time, all
-   areas) and a filtered view (last 12 months, one area, one type, one group: three filters, so counted from
-   the audits, not the tallies). Reference: the same figures computed from the audits by hand-written SQL
-   (`bench/dashboard_sql.py`: headline counts, each organisation's latest audit by window function,
-   histograms, quarterly figures, question gaps) run directly with `text()`; the bench checks that both give
-   identical figures before timing, which also checks the tallies at every size. A second reference reads the
-   all-time figures straight from the tallies with `text()`, to show what Flask, the ORM and the templates
-   add. Also timed, for information: "Last 12 months" with no other filter (the stretch before its first whole
-   quarter, for the trends, and before its first whole month, when it starts mid-month, is counted from the
-   audits), area and group together (counted from the audits), and one profile change with its tally upkeep
+   areas) and a filtered view (last 12 months, one area, one type, one group: three filters, so the same rows
+   are added up from the audits rather than from a stored scope). Reference: the same figures computed from the
+   audits by hand-written SQL (`bench/dashboard_sql.py`: headline counts, each organisation's latest audit by
+   window function, histograms, quarterly figures, question gaps) run directly with `text()`; the bench checks
+   that both give identical figures before timing, which also checks the stored figures at every size. A second
+   reference reads the all-time figures straight from the stored figures with `text()`, to show what Flask,
+   the ORM and the templates add. Also timed, for information: "Last 12 months" with no other filter, area and
+   group together (added up from the audits), and one profile change with the upkeep of the stored figures
    against the same change without (both rolled back). Peak RSS is the probe process's own.
    PostgreSQL runs in a database of its own (`bench_<pid>`), dropped afterwards.
 4. **Load** (`bench/load.py`, `bench/locustfile.py`): gunicorn, 2 sync workers, development configuration with

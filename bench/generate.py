@@ -6,7 +6,7 @@ engine's own `score`; no Guide is built per audit, so `guide_snapshot` stays NUL
 
 Growing is incremental: `grow(engine, content, 10_000)` after `grow(engine, content, 1_000)` adds 9,000.
 Each chunk is seeded from the seed and its first organisation id, so the same steps give the same rows.
-The dashboard's stored tallies are then built from scratch (`build_tallies`), as `flask figures rebuild` would.
+The dashboard's stored figures are then built from scratch (`build_stored_figures`), with `flask figures rebuild`.
 
     python -m bench.generate sqlite:////tmp/bench.db 100000
 """
@@ -276,8 +276,8 @@ def finish_load(engine: Engine) -> None:
         connection.execute(text("ANALYZE"))
 
 
-def build_tallies(url: str) -> float:
-    """Build the dashboard's stored tallies from what was loaded (bulk inserts bypass their upkeep), with the
+def build_stored_figures(url: str) -> float:
+    """Build the dashboard's stored figures from what was loaded (bulk inserts bypass their upkeep), with the
     command an operator would run, in a process of its own. Returns the seconds it took, start-up included.
 
     A process of its own also keeps the caller small: Linux carries a parent's resident size into the peak
@@ -285,7 +285,7 @@ def build_tallies(url: str) -> float:
     environment = {**os.environ, "DATABASE_URL": url, "FLASK_DEBUG": "0"}
     command = [sys.executable, "-m", "flask", "--app", "wsgi", "figures", "rebuild"]
     started = time.perf_counter()
-    subprocess.run(command, cwd=PROJECT_ROOT, env=environment, check=True, timeout=900, stdout=subprocess.DEVNULL)
+    subprocess.run(command, cwd=PROJECT_ROOT, env=environment, check=True, timeout=1800, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
 
 
@@ -300,7 +300,7 @@ def main() -> None:
     started = time.perf_counter()
     added = grow(engine, load_content(Path(PROJECT_ROOT / "content")), args.audits, seed=args.seed)
     print(f"Added {added} in {time.perf_counter() - started:.1f} s")
-    print(f"Built the dashboard tallies in {build_tallies(args.url):.1f} s")
+    print(f"Built the stored figures in {build_stored_figures(args.url):.1f} s")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wsgi users|demo|content ...`."""
+"""Command-line tools: `flask --app wsgi users|demo|content|figures ...`."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from flask.cli import AppGroup
 from . import queries
 from .content_store import get_content
 from .engine.history import forgotten_ids
+from .extensions import db
 from .passwords import password_problem
+from .queries.stored_figures import figure_differences, rebuild_stored_figures
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data for trying the service.")
 content_cli = AppGroup("content", help="Check and preview the audit content.")
-figures_cli = AppGroup("figures", help="The stored counts behind the coordinator dashboard.")
+figures_cli = AppGroup("figures", help="The stored figures behind the coordinator dashboard.")
 
 
 @users_cli.command("create-coordinator")
@@ -87,28 +89,19 @@ def content_preview(answers_file: Path) -> None:
 
 
 @figures_cli.command("rebuild")
-@click.option("--if-needed", is_flag=True, help="Do nothing if the tallies are already complete and current.")
-def figures_rebuild(if_needed: bool) -> None:
-    """Work out the dashboard's stored counts again from the audits (after an upgrade, or to repair them)."""
-    from .queries.tallies import rebuild_tallies, tallies_ready
-
-    if if_needed and tallies_ready():
-        click.echo("The dashboard figures are up to date.")
-        return
-    rows = rebuild_tallies()
-    click.echo(f"Rebuilt the dashboard figures: {rows:,} stored counts.")
+def figures_rebuild() -> None:
+    """Work out the stored figures again from the audits (to repair them, or after loading audits in bulk)."""
+    rows = rebuild_stored_figures(db.session.connection())
+    db.session.commit()
+    click.echo(f"Rebuilt the stored figures: {rows:,} rows.")
 
 
 @figures_cli.command("check")
 def figures_check() -> None:
-    """Compare the stored counts with counts worked out afresh; exit with status 1 if any differ."""
-    from .queries.tallies import tallies_ready, tally_differences
-
-    if not tallies_ready():
-        raise click.ClickException("The figures have not been built. Run `flask figures rebuild`.")
-    differences = tally_differences()
-    for cell, stored, fresh in differences[:20]:
-        click.echo(f"  {cell}: stored {stored}, should be {fresh}")
+    """Compare the stored figures with a fresh count from the audits; exit with status 1 if any differ."""
+    differences = figure_differences()
+    for key, stored, fresh in differences[:20]:
+        click.echo(f"  {key}: stored {stored}, should be {fresh}")
     if differences:
-        raise click.ClickException(f"{len(differences)} stored counts are wrong. Run `flask figures rebuild`.")
-    click.echo("Every stored count matches the audits.")
+        raise click.ClickException(f"{len(differences)} stored figures are wrong. Run `flask figures rebuild`.")
+    click.echo("Every stored figure matches the audits.")

@@ -14,7 +14,7 @@ from .extensions import db
 from .models import Answer, Audit, Organisation, User, utcnow
 from .passwords import hash_password
 from .queries import profile_of, section_scores_of
-from .queries.tallies import rebuild_tallies
+from .queries.stored_figures import rebuild_stored_figures
 
 DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
@@ -140,7 +140,8 @@ def load_demo_data(content: Content) -> str:
             maturity = min(maturity + rng.uniform(0.1, 0.6), 3.0)
             when = min(when + timedelta(days=rng.randint(120, 250)), today - timedelta(days=1))
     db.session.commit()
-    rebuild_tallies()  # the audits above went straight into the tables, not through submit_audit
+    rebuild_stored_figures(db.session.connection())  # the audits above went straight into the tables
+    db.session.commit()
     return (
         f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
         f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"

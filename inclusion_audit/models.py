@@ -217,33 +217,21 @@ class AccountRequest(db.Model):
     __table_args__ = (NEVER_REUSE_IDS,)
 
 
-class ResultTally(db.Model):
-    """Stored counts behind the coordinator dashboard, so a view sums a few thousand rows, not every audit.
+class StoredFigure(db.Model):
+    """The coordinator dashboard's stored figures, so that a view adds up a few thousand rows, not every audit.
 
     One row per (scope, span, period, measure, item, value): for example, how many organisations in Corby
-    whose current audit was submitted in March 2026 scored 40-49% on "access". `queries.tally_cells`
-    defines what each organisation adds; `queries.tallies` keeps the rows up to date.
+    whose latest audit was submitted in March 2026 scored 40-49% on "access". `queries.figure_definition`
+    says what is counted; `queries.stored_figures` keeps the rows up to date.
     """
 
     scope: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" (everyone) or e.g. "area=corby"
-    span: Mapped[str] = mapped_column(String(10), primary_key=True)  # "current", "quarter" or "year"
-    period: Mapped[int] = mapped_column(primary_key=True)  # month, quarter or year number (see tally_cells)
-    measure: Mapped[str] = mapped_column(String(10), primary_key=True)  # "results", "score" or "answer"
+    span: Mapped[str] = mapped_column(String(10), primary_key=True)  # "current", "quarter", "year" or "month"
+    period: Mapped[int] = mapped_column(primary_key=True)  # month, quarter or year number (see figure_definition)
+    measure: Mapped[str] = mapped_column(String(10), primary_key=True)  # "results", "score", "answer", "started" ...
     item: Mapped[str] = mapped_column(String(60), primary_key=True)  # section or question id ("" for results)
     value: Mapped[str] = mapped_column(String(40), primary_key=True)  # bucket 0-9 or answer value ("" for results)
     count: Mapped[int] = mapped_column(default=0)
-
-
-class TallyBuild(db.Model):
-    """Whether the tallies are complete: one row, written when they were last built from the audits.
-
-    Until then (a new deployment, or after `TALLY_VERSION` changes) the dashboard works from the audits
-    directly, which gives the same figures more slowly, and nothing is added to half-built tallies.
-    """
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int]
-    built_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Feedback(db.Model):

@@ -23,6 +23,7 @@ from inclusion_audit import create_app
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, User
 from inclusion_audit.passwords import hash_password
+from inclusion_audit.queries.stored_figures import count_new_organisation
 
 PASSWORD = "plain-river-lantern-42"
 SERVICE_NAME = "Inclusion health self-audit"
@@ -235,6 +236,8 @@ class Accounts:
             org = Organisation(name=organisation, **profile)
             user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
             db.session.add_all([org, user])
+            db.session.flush()
+            count_new_organisation(org.id)  # as registering does
             db.session.commit()
             return user.id
 

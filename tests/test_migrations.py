@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
-from inclusion_audit import create_app
+from inclusion_audit import create_app, queries
 from inclusion_audit.extensions import db
+from inclusion_audit.queries import Filters
+from inclusion_audit.queries.stored_figures import figure_differences
 
 
 def test_migrations_match_the_models(empty_database_url):
@@ -94,7 +98,6 @@ def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
                     "VALUES ('lead@example.org', 'x', 'coordinator', 0, '2026-01-01 00:00:00', 'kettering')"
                 )
             )
-            connection.execute(text("INSERT INTO tally_build (id, version, built_at) VALUES (1, 1, '2026-01-01')"))
         upgrade()
         with db.engine.connect() as connection:
             rows = dict(
@@ -102,7 +105,6 @@ def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
                 for name, area, local in connection.execute(text("SELECT name, area, local_area FROM organisation"))
             )
             user_area = connection.execute(text('SELECT area FROM "user"')).scalar()
-            built = connection.execute(text("SELECT count(*) FROM tally_build")).scalar()
         assert rows == {
             "Corby org": ("north_northamptonshire", "corby"),
             "Daventry org": ("west_northamptonshire", "daventry_south_northamptonshire"),
@@ -110,5 +112,28 @@ def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
             "No area": (None, None),
         }
         assert user_area == "north_northamptonshire"  # Kettering is in the north
-        assert built == 0, "the stored counts are keyed by area, so they must be rebuilt"
+
+
+def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty_database_url):
+    """Deploying needs nothing beyond `flask db upgrade`: the dashboard's figures are right straight away."""
+    rows = [
+        "INSERT INTO organisation (id, name, area, created_at, share_named) VALUES (1, 'A', 'corby', :at, :no)",
+        "INSERT INTO audit (id, organisation_id, status, started_at, updated_at, submitted_at)"
+        " VALUES (1, 1, 'submitted', :at, :at, :at)",
+        "INSERT INTO section_score (audit_id, section_id, percent, answered, dont_know, not_applicable)"
+        " VALUES (1, 'access', 47, 5, 0, 0)",
+    ]
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="a22dbd57c409")  # the last revision with the older tallies
+        with db.engine.begin() as connection:
+            for row in rows:
+                connection.execute(text(row), {"at": datetime(2026, 1, 5), "no": False})
+        upgrade()
+        assert (
+            queries.headline(Filters(area="north_northamptonshire")).organisations_with_results == 1
+        )  # moved from Corby
+        assert queries.section_buckets(Filters(start=datetime(2026, 1, 1)))["access"][4] == 1
+        assert figure_differences() == []
+        db.session.remove()
         db.engine.dispose()

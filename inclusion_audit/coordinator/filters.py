@@ -29,13 +29,19 @@ def _quarter_after(year: int, quarter: int) -> tuple[int, int]:
     return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
 
 
+def _twelve_months_before(today: date) -> datetime:
+    """The first of this month a year ago: periods are whole months (see `queries.figure_definition`)."""
+    return datetime(today.year - 1, today.month, 1)
+
+
 def quarter_label(year: int, quarter: int) -> str:
     return f"{_QUARTER_MONTHS[quarter - 1]} {year}"
 
 
 def period_choices(today: date) -> list[tuple[str, str]]:
     """All time, rolling and calendar years, then the last 8 quarters by name."""
-    choices = [(ALL, "All time"), ("12m", "Last 12 months"), ("year", f"{today.year} so far")]
+    start = _twelve_months_before(today)
+    choices = [(ALL, "All time"), ("12m", f"Last 12 months (from 1 {start:%B %Y})"), ("year", f"{today.year} so far")]
     choices.append(("last-year", str(today.year - 1)))
     year, quarter = today.year, (today.month + 2) // 3
     for _ in range(8):
@@ -47,10 +53,7 @@ def period_choices(today: date) -> list[tuple[str, str]]:
 def period_range(value: str, today: date) -> tuple[datetime | None, datetime | None]:
     """Start (inclusive) and end (exclusive) of a period choice; (None, None) for all time."""
     if value == "12m":
-        try:
-            return datetime(today.year - 1, today.month, today.day), None
-        except ValueError:  # 29 February: a year earlier there is none
-            return datetime(today.year - 1, 2, 28), None
+        return _twelve_months_before(today), None
     if value == "year":
         return datetime(today.year, 1, 1), None
     if value == "last-year":

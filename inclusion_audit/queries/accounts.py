@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Organisation, User, new_session_key, utcnow
 from ..passwords import hash_password, verify_password, verify_unknown_user
-from .tallies import tallies_kept
+from .stored_figures import count_new_organisation, stored_figures_kept
 
 __all__ = [
     "add_member",
@@ -83,6 +83,8 @@ def create_member(organisation_name: str, email: str, password: str) -> User:
     user = User(email=normalise_email(email), password_hash=hash_password(password), role="member")
     user.organisation = organisation
     db.session.add_all([organisation, user])
+    db.session.flush()
+    count_new_organisation(organisation.id)
     db.session.commit()
     return user
 
@@ -122,7 +124,7 @@ def update_profile(organisation: Organisation, **answers) -> bool:
     unknown = set(answers) - {*PROFILE_FIELDS, "groups"}
     if unknown:
         raise TypeError(f"not profile answers: {sorted(unknown)}")
-    with tallies_kept(organisation.id):  # type, size, area and groups decide which tallies it counts in
+    with stored_figures_kept(organisation.id):  # type, size, area and groups decide which figures it counts in
         # The row is locked now; read it again, so a simultaneous save of the same form (a double click)
         # that got the lock first is built on, rather than both adding the same groups.
         db.session.refresh(organisation)

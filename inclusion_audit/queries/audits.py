@@ -10,7 +10,7 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
-from .tallies import lock_organisation, tallies_kept
+from .stored_figures import lock_organisation, stored_figures_kept
 
 __all__ = [
     "SaveResult",
@@ -139,8 +139,9 @@ def save_section(
         lock_organisation(organisation.id)  # two first saves at once must not start two audits
         audit = current_audit(organisation)
     if audit is None:
-        audit = Audit(organisation_id=organisation.id)
-        db.session.add(audit)
+        with stored_figures_kept(organisation.id):  # an audit started
+            audit = Audit(organisation_id=organisation.id)
+            db.session.add(audit)
         db.session.flush()
         expected_revision = 0  # a brand-new audit has nothing a page could be out of date with
     revision = _claim_revision(audit, section_id, expected_revision)
@@ -181,7 +182,7 @@ def section_scores_of(guide: Guide) -> list[SectionScore]:
 
 def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
     """Lock the audit and store its results and guide exactly as they are today."""
-    with tallies_kept(audit.organisation_id):  # also waits for any other change to this organisation
+    with stored_figures_kept(audit.organisation_id):  # also waits for any other change to this organisation
         db.session.refresh(audit)
         if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
             guide = Guide.from_dict(audit.guide_snapshot)
@@ -209,8 +210,9 @@ def start_new_audit(organisation: Organisation, user: User, content: Content) ->
         db.session.commit()
         return audit
     previous = latest_submitted(organisation)
-    audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
-    db.session.add(audit)
+    with stored_figures_kept(organisation.id):  # an audit started
+        audit = Audit(organisation_id=organisation.id, previous_audit_id=previous.id if previous else None)
+        db.session.add(audit)
     db.session.flush()
     for question_id, value in content.current_answers(answers_of(previous)).items():
         db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))

@@ -1,27 +1,37 @@
 """Aggregate reads for the coordinator dashboard and the organisations' benchmark.
 
-Scores come back as small histograms (counts per 10-point bucket per section), never one row per
-audit. Most views add up stored tallies (`tallies`); the rest, and the days at the edge of a period,
-are counted from the audits (`dashboard_raw`), and both give the same figures. Raw counts are
-returned: the caller must pass them through `coordinator.suppression` before showing them to anyone.
+Scores come back as small histograms (counts per 10-point bucket per section), never one row per audit.
+Views add up the stored figures, or, when two or more profile filters are chosen, the rows of the same
+definition (`figure_definition`) for the matching organisations. Raw counts are returned: the caller must
+pass them through `coordinator.suppression` before showing them to anyone.
 """
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from ..extensions import db
-from ..models import Audit, Organisation
-from .dashboard_raw import Counts, raw_counts, raw_quarter_counts
-from .latest import Filters, in_period, latest_in_piece, latest_submitted_audits, profile_matches
-from .tallies import tallies_ready, tally_counts, tally_counts_by_period
-from .tally_cells import ANSWER, CURRENT, RESULTS, SCORE, quarter_number, scope_for, type_and_size_scope, year_quarter
-from .tally_plan import Plan, latest_plan, quarter_plan
+from ..models import StoredFigure
+from .figure_definition import (
+    ANSWER,
+    CURRENT,
+    EVENTS,
+    MONTH,
+    QUARTER,
+    RESULTS,
+    SCORE,
+    Span,
+    contributions,
+    latest_span,
+    scope_for,
+    whole_periods,
+)
+from .latest import Filters, latest_submitted_audits
+from .stored_figures import figures_of
 
 __all__ = [
     "Buckets",
@@ -37,35 +47,40 @@ __all__ = [
 ]
 
 Buckets = dict[str, list[int]]  # section id -> counts in the ten 10-point buckets
-logger = logging.getLogger(__name__)
+Counts = Counter[tuple]  # ([period,] measure, item, value) -> organisations
 
 
-@cache  # once per process: the figures are still right, only slower
-def _warn_not_built() -> None:
-    logger.warning("Dashboard tallies are not built; counting from the audits. Run `flask figures rebuild`.")
+def _held(c, span: Span) -> ColumnElement[bool]:
+    """The rows of the span's periods."""
+    limits = [c.span == span.name]
+    limits += [] if span.first is None else [c.period >= span.first]
+    limits += [] if span.last is None else [c.period <= span.last]
+    return and_(*limits)
 
 
-def _scope(filters: Filters) -> str | None:
-    """The tally scope for these filters, or None if the view must be counted from the audits."""
-    scope = scope_for(filters.area, filters.org_type, filters.size_band, filters.group)
-    if scope is None:
-        return None
-    if not tallies_ready():
-        _warn_not_built()
-        return None
-    return scope
+@lru_cache(maxsize=256)  # building a statement costs about as much as running one on the stored figures
+def _statement(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool) -> Select:
+    scope = filters if isinstance(filters, str) else scope_for(filters)
+    if stored := scope is not None:
+        table = StoredFigure.__table__
+    else:
+        table = contributions(filters, spans=tuple(span.name for span in spans), measures=measures).subquery()
+    c = table.c
+    where = [or_(*(_held(c, span) for span in spans)), c.measure.in_(measures), *([c.scope == scope] if stored else [])]
+    key = ([c.period] if by_period else []) + [c.measure, c.item, c.value]
+    return select(*key, func.sum(c.count) if stored else func.count()).where(*where).group_by(*key)
+
+
+def _counts(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool = False) -> Counts:
+    """Organisations counted in the spans' periods: the stored figures of the filters' scope (or of a scope given
+    as a string) or, for two or more profile filters, the same rows worked out from the audits."""
+    rows = db.session.execute(_statement(filters, spans, measures, by_period))
+    return Counter({tuple(row[:-1]): int(row[-1]) for row in rows if row[-1]})
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:
     """Counts over each matching organisation's latest audit in the period."""
-    scope = _scope(filters)
-    plan = None if scope is None else latest_plan(filters.start, filters.end)
-    if scope is None or plan is None:
-        return raw_counts(latest_submitted_audits(filters), (measure,))
-    counts = tally_counts(scope, plan, (measure,))
-    for piece in plan.pieces:
-        counts += raw_counts(latest_in_piece(filters, piece), (measure,))
-    return counts
+    return _counts(filters, (latest_span(filters.start, filters.end),), (measure,))
 
 
 def _buckets(counts: Counts) -> Buckets:
@@ -85,18 +100,9 @@ class Headline:
 
 
 def headline(filters: Filters) -> Headline:
-    profile = profile_matches(filters)
-    # count(*) rather than count(id), so SQLite may count entries in the smallest index instead of rows.
-    organisations = (
-        select(func.count()).select_from(Organisation).where(*in_period(Organisation.created_at, filters), *profile)
-    )
-    audits = select(func.count()).select_from(Audit)
-    if profile:  # the join costs a lookup per audit, so only when a profile filter needs it
-        audits = audits.join(Organisation, Organisation.id == Audit.organisation_id).where(*profile)
-    started = audits.where(*in_period(Audit.started_at, filters))
-    submitted = audits.where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters))
-    row = db.session.execute(select(*(q.scalar_subquery() for q in (organisations, started, submitted)))).one()
-    return Headline(*row, _latest_counts(filters, RESULTS)[RESULTS, "", ""])
+    spans = (whole_periods(MONTH, filters.start, filters.end), latest_span(filters.start, filters.end))
+    counts = _counts(filters, spans, (*EVENTS, RESULTS))
+    return Headline(*(counts[measure, "", ""] for measure in (*EVENTS, RESULTS)))
 
 
 def section_buckets(filters: Filters) -> Buckets:
@@ -104,19 +110,14 @@ def section_buckets(filters: Filters) -> Buckets:
 
 
 def quarter_buckets(filters: Filters) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], Buckets]]:
-    """Per (year, quarter): organisations that submitted, and their section histograms (latest in the quarter)."""
-    scope = _scope(filters)
-    if scope is None:
-        by_quarter = raw_quarter_counts(filters)
-    else:
-        plan = quarter_plan(filters.start, filters.end)
-        by_quarter = tally_counts_by_period(scope, plan, (RESULTS, SCORE)) if plan.has_range else {}
-        for piece in plan.pieces:
-            extra = raw_counts(latest_in_piece(filters, piece), (RESULTS, SCORE))
-            by_quarter[quarter_number(piece.start)] = by_quarter.get(quarter_number(piece.start), Counter()) + extra
-    organisations = {year_quarter(q): c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
-    buckets = {year_quarter(q): _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
-    return organisations, buckets
+    """Per (year, quarter) wholly in the period: organisations that submitted, and their section histograms
+    (each organisation's latest audit in the quarter)."""
+    by_quarter: dict[tuple[int, int], Counts] = {}
+    span = whole_periods(QUARTER, filters.start, filters.end)
+    for (quarter, *key), n in _counts(filters, (span,), (RESULTS, SCORE), by_period=True).items():
+        by_quarter.setdefault((quarter // 4, quarter % 4 + 1), Counter())[tuple(key)] = n  # quarters since year 0
+    organisations = {q: c[RESULTS, "", ""] for q, c in by_quarter.items() if c[RESULTS, "", ""]}
+    return organisations, {q: _buckets(c) for q, c in by_quarter.items() if c[RESULTS, "", ""]}
 
 
 @dataclass(frozen=True)
@@ -137,26 +138,14 @@ def question_gaps(filters: Filters, limit: int = 10) -> list[QuestionGap]:
 
 def similar_buckets(organisation_id: int, org_type: str | None, size_band: str | None) -> tuple[int, Buckets]:
     """Other organisations of the same type or size: how many have results, and their section histograms."""
-    alike = []
-    if org_type:
-        alike.append(Organisation.org_type == org_type)
-    if size_band:
-        alike.append(Organisation.size_band == size_band)
-    if not alike:
-        return 0, {}
-    if not tallies_ready():
-        latest = latest_submitted_audits(Filters(), Organisation.id != organisation_id, or_(*alike))
-        counts = raw_counts(latest, (RESULTS, SCORE))
-        return counts[RESULTS, "", ""], _buckets(counts)
-    # Same type or same size = type + size - both; then leave out the organisation's own latest audit.
-    everything = Plan(CURRENT, None, None)  # all time: each organisation's latest audit of all
+    # Same type or same size = type + size - both, each less the organisation's own latest audit.
+    scopes = [(f"org_type={org_type}", 1)] * bool(org_type) + [(f"size_band={size_band}", 1)] * bool(size_band)
+    scopes += [(f"org_type={org_type}&size_band={size_band}", -1)] * bool(org_type and size_band)
+    own: Counts = Counter()
+    for (scope, span, _, *key), n in figures_of(organisation_id).items():
+        own[(scope, *key)] += n if span == CURRENT else 0
     counts: Counts = Counter()
-    if org_type:
-        counts.update(tally_counts(f"org_type={org_type}", everything, (RESULTS, SCORE)))
-    if size_band:
-        counts.update(tally_counts(f"size_band={size_band}", everything, (RESULTS, SCORE)))
-    if org_type and size_band:
-        counts.subtract(tally_counts(type_and_size_scope(org_type, size_band), everything, (RESULTS, SCORE)))
-    own = latest_submitted_audits(Filters(), Organisation.id == organisation_id, or_(*alike))
-    counts.subtract(raw_counts(own, (RESULTS, SCORE)))
+    for scope, sign in scopes:
+        for key, n in _counts(scope, (Span(CURRENT),), (RESULTS, SCORE)).items():
+            counts[key] += sign * (n - own[(scope, *key)])
     return counts[RESULTS, "", ""], _buckets(+counts)

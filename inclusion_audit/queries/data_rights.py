@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from ..extensions import db
 from ..models import AccessLog, Answer, Audit, Invitation, Organisation, SectionScore, User, utcnow
-from .tallies import tallies_kept
+from .stored_figures import stored_figures_kept
 
 __all__ = ["delete_organisation", "organisation_data"]
 
@@ -107,7 +107,7 @@ def delete_organisation(organisation_id: int) -> None:
     member_ids = select(User.id).where(User.organisation_id == organisation_id)
     no_sync = {"synchronize_session": False}  # every loaded object is dropped below instead
     db.session.execute(delete(AccessLog).where(AccessLog.user_id.in_(member_ids)), execution_options=no_sync)
-    with tallies_kept(organisation_id):  # its results leave the dashboard's totals too
+    with stored_figures_kept(organisation_id):  # its results leave the dashboard's totals too
         db.session.execute(delete(Organisation).where(Organisation.id == organisation_id), execution_options=no_sync)
     db.session.commit()
     db.session.expunge_all()  # objects loaded before the delete describe rows that no longer exist

@@ -1,24 +1,21 @@
 """Which audit counts for each organisation: its latest submitted audit in a period, chosen in SQL.
 
 "Latest" means the highest (submitted_at, id), so two audits submitted in the same second still have
-an order. These subqueries are what the dashboard reads when the stored tallies cannot answer.
+an order. The named views and exports read these; the dashboard counts with `figure_definition`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, Subquery, func, select
 
 from ..models import Audit, Organisation, OrganisationGroup
-from .tally_plan import Piece
 
 __all__ = [
     "Filters",
     "in_period",
-    "latest_in_piece",
     "latest_submitted_audits",
     "profile_matches",
     "submitted_matching",
@@ -47,6 +44,8 @@ def in_period(column, filters: Filters) -> list[ColumnElement[bool]]:
 
 
 def profile_matches(filters: Filters) -> list[ColumnElement[bool]]:
+    """Conditions on `Organisation` for the filters. Every coordinator figure, stored or counted directly,
+    chooses its organisations here, so a rule about which organisations count at all belongs here too."""
     conditions = []
     if filters.area:
         conditions.append(Organisation.area == filters.area)
@@ -81,30 +80,3 @@ def latest_submitted_audits(filters: Filters, *extra: ColumnElement[bool]) -> Su
     )
     ranked = submitted_matching(ranked, filters, *extra).subquery()
     return select(ranked.c.audit_id, ranked.c.organisation_id).where(ranked.c.rank == 1).subquery("latest")
-
-
-def _latest_submitted_before(filters: Filters, before: datetime) -> Subquery:
-    """Latest audits in the period that were submitted before `before`: a short stretch, so each candidate
-    is checked for a later audit (NOT EXISTS) instead of ranking every audit in the period."""
-    later = aliased(Audit)
-    newer = or_(
-        later.submitted_at > Audit.submitted_at,
-        and_(later.submitted_at == Audit.submitted_at, later.id > Audit.id),
-    )
-    superseded = exists().where(
-        later.organisation_id == Audit.organisation_id,
-        later.status == "submitted",
-        newer,
-        *in_period(later.submitted_at, replace(filters, start=None)),
-    )
-    candidates = select(Audit.id.label("audit_id"), Audit.organisation_id.label("organisation_id"))
-    candidates = submitted_matching(candidates, filters).where(Audit.submitted_at < before, ~superseded)
-    return candidates.subquery("latest")
-
-
-def latest_in_piece(filters: Filters, piece: Piece) -> Subquery:
-    """The latest audits for a piece of a period (see `tally_plan`), with the filters' profile conditions."""
-    within = replace(filters, start=piece.start, end=piece.end)
-    if piece.before is None:
-        return latest_submitted_audits(within)
-    return _latest_submitted_before(within, piece.before)

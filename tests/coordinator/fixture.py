@@ -28,6 +28,7 @@ from inclusion_audit.engine import build_guide
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer, Audit, Organisation, SectionScore, utcnow
 from inclusion_audit.queries import profile_of
+from inclusion_audit.queries.stored_figures import rebuild_stored_figures
 
 RECENT_DAYS, OLD_DAYS = 10, 500
 
@@ -196,6 +197,8 @@ def build(app) -> dict[str, int]:
             profile_completed_at=now,
         )
         db.session.add_all([waiting, Audit(organisation=waiting), Organisation(name="No Profile Hidden")])
+        db.session.flush()
+        rebuild_stored_figures(db.session.connection())  # the audits went straight in, not through submit_audit
         db.session.commit()
         return {name: organisation.id for name, organisation in organisations.items()}
 

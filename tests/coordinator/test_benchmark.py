@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, utcnow
+from inclusion_audit.queries.stored_figures import rebuild_stored_figures
 from tests.audit.helpers import complete_audit
 from tests.conftest import get_page
 
@@ -21,6 +22,8 @@ def add_similar(app, scores: list[int], org_type: str = "community_group", size_
             )
             db.session.add(organisation)
             db.session.add(submitted_audit(organisation, score, {}, utcnow() - timedelta(days=3)))
+        db.session.flush()
+        rebuild_stored_figures(db.session.connection())  # the audits went straight in, not through submit_audit
         db.session.commit()
 
 

@@ -1,4 +1,4 @@
-"""The stored tallies stay right as organisations submit, change their profile and leave, and can be rebuilt."""
+"""The stored figures stay right as organisations submit, change their profile and leave, and can be rebuilt."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import contextlib
 import threading
 from datetime import datetime
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, select, update
@@ -14,26 +13,16 @@ from sqlalchemy import delete, func, select, update
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation, OrganisationGroup, ResultTally, SectionScore, TallyBuild, User
-from inclusion_audit.queries import Filters, tallies
-from inclusion_audit.queries import dashboard as dashboard_queries
-from inclusion_audit.queries.tallies import TALLY_VERSION, rebuild_tallies, tallies_ready, tally_differences
+from inclusion_audit.models import Organisation, OrganisationGroup, SectionScore, StoredFigure, User
+from inclusion_audit.queries import Filters, stored_figures
+from inclusion_audit.queries.stored_figures import count_new_organisation, figure_differences, rebuild_stored_figures
 from tests.audit.helpers import complete_audit, example, fill_profile
 from tests.conftest import PASSWORD, post_page
 
 
-@pytest.fixture
-def ready(app):
-    """Tallies built (empty) before anything happens, as after `make db` on a new deployment."""
+def check_figures(app) -> None:
     with app.app_context():
-        rebuild_tallies()
-    return app
-
-
-def check_tallies(app) -> None:
-    with app.app_context():
-        assert tallies_ready()
-        assert tally_differences() == []
+        assert figure_differences() == []
 
 
 def results(app, **filters) -> int:
@@ -41,90 +30,68 @@ def results(app, **filters) -> int:
         return queries.headline(Filters(**filters)).organisations_with_results
 
 
-def test_submitting_an_audit_adds_it_to_the_tallies(ready, member_client):
-    complete_audit(member_client, ready)
-    check_tallies(ready)
+def test_submitting_an_audit_adds_it_to_the_stored_figures(app, member_client):
+    complete_audit(member_client, app)
+    check_figures(app)
     area = example("starting-out")["profile"]["area"]
-    assert results(ready) == results(ready, area=area) == 1
-    with ready.app_context():
+    assert results(app) == results(app, area=area) == 1
+    with app.app_context():
         assert sum(queries.section_buckets(Filters())["commitment"]) == 1
 
 
-def test_a_second_audit_replaces_the_first_in_current_figures(ready, member_client):
-    complete_audit(member_client, ready)
+def test_registering_and_starting_an_audit_count_in_the_headline(app, member_client):
+    with app.app_context():
+        queries.create_member("Second Organisation", "second@example.org", PASSWORD)
+    complete_audit(member_client, app, submit=False)
+    check_figures(app)
+    with app.app_context():
+        assert queries.headline(Filters()) == queries.Headline(2, 1, 0, 0)
+
+
+def test_a_second_audit_replaces_the_first_in_current_figures(app, member_client):
+    complete_audit(member_client, app)
     assert member_client.post("/audit/new").status_code == 302
     assert member_client.post("/audit/submit").status_code == 302  # the answers carried over are complete
-    check_tallies(ready)
-    assert results(ready) == 1
-    with ready.app_context():
+    check_figures(app)
+    assert results(app) == 1
+    with app.app_context():
         # Both audits are this quarter's, so the quarter counts the organisation once, by the second.
         organisations, _ = queries.quarter_buckets(Filters())
         assert list(organisations.values()) == [1]
 
 
-def test_changing_the_profile_moves_the_organisation_between_filters(ready, member_client):
-    complete_audit(member_client, ready)
-    profile = dict(example("starting-out")["profile"])
-    old_area, new_area = (
-        profile["area"],
-        "west_northamptonshire" if profile["area"] != "west_northamptonshire" else "north_northamptonshire",
-    )
-    fill_profile(member_client, {**profile, "area": new_area, "local_area": None})
-    check_tallies(ready)
-    assert results(ready, area=old_area) == 0
-    assert results(ready, area=new_area) == 1
-
-
-def test_deleting_the_organisation_takes_it_out_of_the_tallies(ready, member_client):
-    complete_audit(member_client, ready)
-    post_page(member_client, "/audit/delete", {"confirm": "y", "password": PASSWORD})
-    check_tallies(ready)
-    assert results(ready) == 0
-    with ready.app_context():
-        assert db.session.scalar(select(func.sum(ResultTally.count))) == 0
-
-
-def test_until_built_nothing_is_stored_and_the_figures_come_from_the_audits(app, member_client, runner, caplog):
-    dashboard_queries._warn_not_built.cache_clear()  # another test may have warned already
+def test_changing_the_profile_moves_the_organisation_between_filters(app, member_client):
     complete_audit(member_client, app)
+    profile = dict(example("starting-out")["profile"])
+    old_area = profile["area"]
+    new_area = "north_northamptonshire" if old_area != "north_northamptonshire" else "west_northamptonshire"
+    fill_profile(member_client, {**profile, "area": new_area, "local_area": None})  # its local area was in the old one
+    check_figures(app)
+    assert results(app, area=old_area) == 0
+    assert results(app, area=new_area) == 1
+
+
+def test_deleting_the_organisation_takes_it_out_of_the_stored_figures(app, member_client):
+    complete_audit(member_client, app)
+    post_page(member_client, "/audit/delete", {"confirm": "y", "password": PASSWORD})
+    check_figures(app)
+    assert results(app) == 0
     with app.app_context():
-        assert not tallies_ready()
-        assert db.session.scalar(select(func.count()).select_from(ResultTally)) == 0
-    assert results(app) == 1
-    assert "Run `flask figures rebuild`" in caplog.text
-    result = runner.invoke(args=["figures", "rebuild", "--if-needed"])
-    assert result.exit_code == 0 and "Rebuilt the dashboard figures" in result.output
-    check_tallies(app)
-    assert results(app) == 1
-    again = runner.invoke(args=["figures", "rebuild", "--if-needed"])
-    assert "already" in again.output or "up to date" in again.output
+        assert db.session.scalar(select(func.sum(StoredFigure.count))) == 0
 
 
-def test_tallies_built_by_older_code_are_not_used(ready):
-    with ready.app_context():
-        db.session.execute(update(TallyBuild).values(version=TALLY_VERSION - 1))
-        db.session.commit()
-        assert not tallies_ready()
-
-
-def test_figures_check_reports_a_wrong_count(ready, member_client, runner):
-    complete_audit(member_client, ready)
+def test_figures_check_reports_a_wrong_count(app, member_client, runner):
+    complete_audit(member_client, app)
     assert runner.invoke(args=["figures", "check"]).exit_code == 0
-    with ready.app_context():
-        db.session.execute(update(ResultTally).where(ResultTally.measure == "results").values(count=7))
+    with app.app_context():
+        db.session.execute(update(StoredFigure).where(StoredFigure.measure == "results").values(count=7))
         db.session.commit()
     result = runner.invoke(args=["figures", "check"])
     assert result.exit_code == 1
     assert "stored 7, should be 1" in result.output
     assert "Run `flask figures rebuild`" in result.output
-    runner.invoke(args=["figures", "rebuild"])
-    assert runner.invoke(args=["figures", "check"]).exit_code == 0
-
-
-def test_figures_check_before_any_build_says_what_to_do(runner):
-    result = runner.invoke(args=["figures", "check"])
-    assert result.exit_code == 1
-    assert "have not been built" in result.output
+    assert "Rebuilt the stored figures" in runner.invoke(args=["figures", "rebuild"]).output
+    assert runner.invoke(args=["figures", "check"]).output == "Every stored figure matches the audits.\n"
 
 
 # Random sequences of what organisations do, at chosen moments, against a rebuild after each step.
@@ -156,6 +123,8 @@ def _organisation(index: int) -> tuple[Organisation, User]:
         name = f"Sequence organisation {index}"
         organisation = Organisation(name=name, org_type="charity", area="north_northamptonshire")
         db.session.add(User(email=f"seq{index}@example.org", password_hash="unused", organisation=organisation))
+        db.session.flush()
+        count_new_organisation(organisation.id)  # as registering does
         db.session.commit()
     return organisation, organisation.members[0]
 
@@ -189,27 +158,27 @@ def _apply(step, monkeypatch) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=steps)
-def test_any_sequence_of_changes_leaves_the_tallies_as_a_rebuild_would(app, monkeypatch, sequence):
+def test_any_sequence_of_changes_leaves_the_stored_figures_as_a_rebuild_would(app, monkeypatch, sequence):
     with app.app_context():
         for model in (OrganisationGroup, User, Organisation):
             db.session.execute(delete(model))
+        rebuild_stored_figures(db.session.connection())
         db.session.commit()
-        rebuild_tallies()
         for step in sequence:
             _apply(step, monkeypatch)
-            assert tally_differences() == [], f"after {step}"
+            assert figure_differences() == [], f"after {step}"
 
 
-def test_a_double_clicked_submit_is_counted_once(ready, member_client, monkeypatch):
+def test_a_double_clicked_submit_is_counted_once(app, member_client, monkeypatch):
     """Two submissions of one audit at the same moment: the second waits for the first, then changes nothing."""
-    complete_audit(member_client, ready, submit=False)
-    with ready.app_context():
+    complete_audit(member_client, app, submit=False)
+    with app.app_context():
         organisation_id = db.session.scalar(select(Organisation.id))
     both_read = threading.Barrier(2)
-    real = tallies.organisation_contributions
+    real = stored_figures.figures_of
 
-    def contributions_then_pause(organisation_ids):
-        counted = real(organisation_ids)
+    def counted_then_pause(*organisation):
+        counted = real(*organisation)
         if not getattr(paused, "done", False):  # only after each thread's "before"
             paused.done = True
             # Without the organisation lock both threads would meet here, each with the same "before".
@@ -218,12 +187,12 @@ def test_a_double_clicked_submit_is_counted_once(ready, member_client, monkeypat
         return counted
 
     paused = threading.local()
-    monkeypatch.setattr(tallies, "organisation_contributions", contributions_then_pause)
+    monkeypatch.setattr(stored_figures, "figures_of", counted_then_pause)
     errors = []
 
     def submit() -> None:
         try:
-            with ready.app_context():
+            with app.app_context():
                 organisation = db.session.get(Organisation, organisation_id)
                 audit = queries.current_audit(organisation)
                 queries.submit_audit(audit, organisation.members[0], get_content())
@@ -237,7 +206,7 @@ def test_a_double_clicked_submit_is_counted_once(ready, member_client, monkeypat
         thread.join(timeout=30)
     assert errors == []
     assert both_read.broken, "the second submission should have waited for the first"
-    check_tallies(ready)
-    assert results(ready) == 1
-    with ready.app_context():
+    check_figures(app)
+    assert results(app) == 1
+    with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(SectionScore)) == len(get_content().sections)
