@@ -100,7 +100,9 @@ def load_demo_data(content: Content) -> str:
     password_hash = hash_password(DEMO_PASSWORD)
 
     demo_org = Organisation(name="Demo Community Project")
-    db.session.add(User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org))
+    db.session.add(
+        User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org, team_role="admin")
+    )
     db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
     db.session.add(
         User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="northampton")

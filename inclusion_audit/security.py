@@ -29,6 +29,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.accept_invitation",  # protected by its random, single-use, expiring token instead
         "auth.forgot_password",
         "auth.reset_password",  # protected by its signed, single-use, expiring token
+        "certificate.check_form",
+        "certificate.check",  # says only whether a code (60 random bits) was issued, to whom and when
     }
 )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
@@ -183,8 +183,26 @@ class Accounts:
     def member(self, email: str = "member@example.org", organisation: str = "Riverside Drop-in", **profile) -> int:
         with self.app.app_context():
             org = Organisation(name=organisation, **profile)
-            user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
+            # The first member registered the organisation, which makes them its admin.
+            user = User(
+                email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org, team_role="admin"
+            )
             db.session.add_all([org, user])
+            db.session.commit()
+            return user.id
+
+    def colleague(self, email: str, of: str = "member@example.org", team_role: str = "member") -> int:
+        """Another member of the organisation that `of` belongs to (as if they had accepted an invitation)."""
+        with self.app.app_context():
+            first = db.session.scalar(select(User).where(User.email == of))
+            user = User(
+                email=email,
+                password_hash=hash_password(PASSWORD),
+                role="member",
+                organisation_id=first.organisation_id,
+                team_role=team_role,
+            )
+            db.session.add(user)
             db.session.commit()
             return user.id
 

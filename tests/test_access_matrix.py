@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select, update
 
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Invitation, Organisation
+from inclusion_audit.models import Invitation, Organisation, PlanAction
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -28,6 +28,8 @@ class World:
     first_section: str
     audit: int  # A's second submitted audit (it has a previous one to compare with)
     invitation: int  # an invitation A has sent and nobody has answered
+    action: int  # an action in A's current plan
+    own_action: int  # an action A added to its plan itself
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.change_password", "POST"): Expect("/account/password", ANY_SIGNED_IN),
+    ("auth.account", "GET"): Expect("/account", ANY_SIGNED_IN),
+    ("auth.account", "POST"): Expect("/account", (302, 302, 302, 200, 200)),  # members save their choices
+    ("certificate.check_form", "GET"): Expect("/certificate", PUBLIC),
+    ("certificate.check", "GET"): Expect("/certificate/not-a-code", NOT_FOUND),
     ("session_extend", "POST"): Expect("/session/extend", ANY_SIGNED_IN),
     ("audit.task_list", "GET"): Expect("/audit/", MEMBERS),
     ("audit.profile", "GET"): Expect("/audit/profile", MEMBERS),
@@ -86,6 +92,16 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("audit.download_data", "GET"): Expect("/audit/your-data/download", MEMBERS),
     ("audit.delete_organisation", "GET"): Expect("/audit/delete", MEMBERS),
     ("audit.delete_organisation", "POST"): Expect("/audit/delete", MEMBERS),
+    # B has submitted nothing, so it has no plan: the page says when one starts, and nothing else exists yet.
+    ("audit.plan", "GET"): Expect("/audit/plan", MEMBERS),
+    ("audit.change_action", "GET"): Expect("/audit/plan/actions/{action}", A_ONLY),
+    ("audit.add_from_guide", "GET"): Expect("/audit/plan/add-from-guide", A_ONLY),
+    ("audit.add_from_guide", "POST"): Expect("/audit/plan/add-from-guide", A_ONLY),  # nothing chosen: errors
+    ("audit.add_own_action", "GET"): Expect("/audit/plan/add", A_ONLY),
+    ("audit.add_own_action", "POST"): Expect("/audit/plan/add", A_ONLY),  # nothing typed: errors
+    ("audit.plan_word", "GET"): Expect("/audit/plan/action-plan.docx", A_ONLY),
+    ("audit.plan_spreadsheet", "GET"): Expect("/audit/plan/action-plan.csv", A_ONLY),
+    ("certificate.download", "GET"): Expect("/audit/plan/certificate.pdf", A_ONLY),
     ("guide.results", "GET"): Expect("/audits/{audit}/results", A_ONLY),
     ("guide.guide_page", "GET"): Expect("/audits/{audit}/guide", A_ONLY),
     ("guide.guide_pdf", "GET"): Expect("/audits/{audit}/guide.pdf", A_ONLY),
@@ -97,7 +113,12 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
-    # These change state, so they run last.
+    # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
+    # which starts a new plan.
+    ("audit.change_action", "POST"): Expect(
+        "/audit/plan/actions/{action}", A_ONLY_POST, {"owner": "nobody", "status": "in_progress"}
+    ),
+    ("audit.remove_action", "POST"): Expect("/audit/plan/actions/{own_action}/remove", A_ONLY_POST),
     ("audit.sharing", "POST"): Expect("/audit/sharing", (302, 302, 302, 403, 403), {"sharing": "aggregate"}),
     ("audit.section", "POST"): Expect("/audit/section/{section}", (302, 302, 302, 403, 403), {"action": "later"}),
     # B's only audit was started by the section POST above and is incomplete: sent back to check answers.
@@ -123,6 +144,7 @@ def world(app, accounts) -> World:
     audit = complete_audit(member_a, app, "well-advanced")
     assert member_a.post("/audit/new").status_code == 302  # a third audit, in progress
     assert member_a.post("/audit/team", data={"email": "invited@example.org"}).status_code == 302
+    assert member_a.post("/audit/plan/add", data={"text": "Our own action", "section": "none"}).status_code == 302
     with app.app_context():
         # The example answers file renames the organisation; put A's distinctive name back.
         db.session.execute(update(Organisation).where(Organisation.id == 1).values(name=A_NAME))
@@ -135,7 +157,18 @@ def world(app, accounts) -> World:
     clients["admin"].post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
     with app.app_context():
         invitation = db.session.scalar(select(Invitation.id))
-    return World(clients=clients, first_section=section_ids(app)[0], audit=audit, invitation=invitation)
+        action = db.session.scalar(
+            select(PlanAction.id).where(PlanAction.audit_id == audit, PlanAction.origin == "top")
+        )
+        own_action = db.session.scalar(select(PlanAction.id).where(PlanAction.origin == "own"))
+    return World(
+        clients=clients,
+        first_section=section_ids(app)[0],
+        audit=audit,
+        invitation=invitation,
+        action=action,
+        own_action=own_action,
+    )
 
 
 def test_every_route_has_a_line_in_the_matrix(app):
@@ -149,12 +182,18 @@ def test_every_route_has_a_line_in_the_matrix(app):
 def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(world):
     failures = []
     for (_endpoint, method), expect in MATRIX.items():
-        url = expect.url.format(audit=world.audit, section=world.first_section, invitation=world.invitation)
+        url = expect.url.format(
+            audit=world.audit,
+            section=world.first_section,
+            invitation=world.invitation,
+            action=world.action,
+            own_action=world.own_action,
+        )
         for role, wanted in zip(ROLES, expect.statuses, strict=True):
             response = world.clients[role].open(url, method=method, data=expect.data)
             if response.status_code != wanted:
                 failures.append(f"{method} {url} as {role}: {response.status_code}, expected {wanted}")
-            body = response.get_data(as_text=True) if response.mimetype != "application/pdf" else ""
+            body = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""
             response.close()
             if role not in expect.shows_a and (A_NAME in body or A_EMAIL in body):
                 failures.append(f"{method} {url} as {role} shows organisation A's name or email")

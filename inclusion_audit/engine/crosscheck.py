@@ -160,6 +160,7 @@ class _Assembler:
                     show_when=question.show_when,
                     show_rule=show_rule,
                     renamed_from=tuple(question.renamed_from),
+                    prefill_from_plan=question.prefill_from_plan,
                 )
             )
         return SectionDef(

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SECTION_ID = r"^[a-z][a-z_]*$"
 QUESTION_ID = r"^[a-z][a-z0-9_]*$"
@@ -107,6 +116,8 @@ class Question(Strict):
     show_when: Text | None = None
     options: list[Option] | None = Field(default=None, min_length=2)
     labels: dict[str, Text] | None = None
+    # Answered for the organisation from its last action plan when a new audit starts (it can change it).
+    prefill_from_plan: StrictBool = False
 
     @field_validator("options")
     @classmethod

@@ -12,6 +12,7 @@ class SectionChange:
     title: str
     before: int | None
     after: int | None
+    section_id: str = ""
 
     @property
     def change(self) -> int | None:
@@ -34,7 +35,12 @@ def section_changes(content: Content, before: Guide, after: Guide) -> list[Secti
         for section in before.sections
     }
     return [
-        SectionChange(section.result.title, earlier.get(section.result.section_id), section.result.percent)
+        SectionChange(
+            section.result.title,
+            earlier.get(section.result.section_id),
+            section.result.percent,
+            section.result.section_id,
+        )
         for section in after.sections
     ]
 

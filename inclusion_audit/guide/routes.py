@@ -61,7 +61,14 @@ def results(audit_id: int):
 def guide_page(audit_id: int):
     """The whole tailored guide as a web page."""
     audit, guide = _submitted_audit_or_404(audit_id)
-    return render_template("guide/guide.html", audit=audit, guide=guide)
+    latest = queries.latest_submitted(audit.organisation)
+    return render_template(
+        "guide/guide.html",
+        audit=audit,
+        guide=guide,
+        plan_rows=queries.plan_rows(audit),
+        plan_current=latest is not None and latest.id == audit.id,
+    )
 
 
 @bp.route("/<id:audit_id>/guide.pdf")
@@ -89,10 +96,14 @@ def compare(audit_id: int):
     if previous is None or not previous.guide_snapshot:
         abort(404)
     changes = question_changes(get_content(), queries.answers_of(previous), queries.answers_of(audit))
+    done = queries.done_by_section(previous, get_content())
     return render_template(
         "guide/compare.html",
         audit=audit,
         previous=previous,
+        done=done,
+        done_elsewhere=queries.done_outside_sections(previous),
+        had_plan=bool(queries.plan_actions(previous)),
         sections=section_changes(get_content(), Guide.from_dict(previous.guide_snapshot), guide),
         improved=[c for c in changes if c.direction > 0],
         declined=[c for c in changes if c.direction < 0],
