@@ -232,6 +232,9 @@ def test_the_next_audit_answers_the_review_question_from_the_plan_and_carries_un
     assert answers["review_last_actions"] == "partly"
     page = get_page(member_client, "/audit/section/impact")
     assert page.checked("review_last_actions") == ["partly"], "prefilled and still changeable on the page"
+    note = " ".join(page.soup.select_one(".govuk-inset-text").get_text().split())
+    assert "from your last action plan: 3 of 6 actions worked on (2 done)" in note
+    assert page.soup.select_one(".govuk-inset-text a")["href"] == "#review_last_actions"
 
     response = member_client.post("/audit/submit")
     second_audit = int(response.headers["Location"].split("/")[2])
