@@ -105,9 +105,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    from .cli import content_cli, demo_cli, figures_cli, users_cli
+    from .cli import content_cli, demo_cli, figures_cli, reminders_cli, users_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(figures_cli)
+    app.cli.add_command(reminders_cli)

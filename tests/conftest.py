@@ -20,6 +20,9 @@ from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, User
 from inclusion_audit.passwords import hash_password
 
+# The SMTP server fixtures (certificate_authority, mail_app) for any test that sends real mail.
+pytest_plugins = ("tests.smtp",)
+
 PASSWORD = "plain-river-lantern-42"
 SERVICE_NAME = "Inclusion health self-audit"
 

@@ -42,6 +42,7 @@ __all__ = [
     "done_outside_sections",
     "ensure_plan",
     "guide_actions_to_add",
+    "owner_label",
     "plan_action",
     "plan_actions",
     "plan_progress",
