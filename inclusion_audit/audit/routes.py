@@ -13,7 +13,7 @@ from ..models import utcnow
 from ..security import role_required
 from . import bp
 from .progress import section_progress
-from .sharing import SubmitForm, save_choice
+from .sharing import SubmitForm, save_choice, sharing_label
 
 
 def _progress_for(audit):
@@ -72,6 +72,8 @@ def check_answers():
         rows=rows,
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
         form=SubmitForm(organisation),
+        choice_label=sharing_label(organisation),
+        admins=queries.team_admins(organisation),
     )
 
 

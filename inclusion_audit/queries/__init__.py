@@ -8,5 +8,7 @@ from .data_rights import *  # noqa: F403
 from .invitations import *  # noqa: F403
 from .plan import *  # noqa: F403
 from .plan_figures import *  # noqa: F403
+from .plan_review import *  # noqa: F403
 from .reminders import *  # noqa: F403
 from .sharing import *  # noqa: F403
+from .team import *  # noqa: F403

@@ -13,15 +13,13 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from ..dates import format_date
-from ..engine import Content, Guide, QuestionDef
+from ..engine import Content, Guide
 from ..extensions import db
 from ..models import (
     ActionOrigin,
     ActionPlan,
     ActionStatus,
-    Answer,
     Audit,
-    AuditSection,
     Organisation,
     PlanAction,
     User,
@@ -42,13 +40,12 @@ __all__ = [
     "done_outside_sections",
     "ensure_plan",
     "guide_actions_to_add",
+    "open_actions_of",
     "owner_label",
     "plan_action",
     "plan_actions",
     "plan_progress",
     "plan_rows",
-    "prefill_from_plan",
-    "review_summary",
     "update_action",
 ]
 
@@ -124,6 +121,17 @@ def ensure_plan(audit: Audit, content: Content) -> list[PlanAction]:
 def _carry_over(earlier: PlanAction, row: PlanAction) -> None:
     row.owner_id, row.owner_name, row.due_on = earlier.owner_id, earlier.owner_name, earlier.due_on
     row.status, row.note, row.updated_by_id = earlier.status, earlier.note, earlier.updated_by_id
+
+
+def open_actions_of(user: User) -> list[PlanAction]:
+    """Unfinished actions this person is responsible for, in their organisation's current plan."""
+    if user.organisation is None:
+        return []
+    return [
+        action
+        for action in plan_actions(latest_submitted(user.organisation))
+        if action.is_open and action.owner_id == user.id
+    ]
 
 
 def plan_action(organisation: Organisation, action_id: int) -> PlanAction | None:
@@ -316,52 +324,3 @@ def done_by_section(audit: Audit | None, content: Content) -> dict[str, int]:
 def done_outside_sections(audit: Audit | None) -> int:
     """How many of the audit's plan actions were done that are not about one section."""
     return sum(1 for action in plan_actions(audit) if action.status == ActionStatus.DONE and not action.section_id)
-
-
-def _worked_on(actions: list[PlanAction]) -> int:
-    """Actions someone has done something about: started, finished, or decided to drop (a decision is a review)."""
-    return sum(1 for action in actions if action.status != ActionStatus.NOT_STARTED)
-
-
-def review_summary(actions: list[PlanAction]) -> str:
-    worked = _worked_on(actions)
-    done = sum(1 for action in actions if action.status == ActionStatus.DONE)
-    return f"{worked} of {len(actions)} actions worked on ({done} done)"
-
-
-def _review_option(question: QuestionDef, actions: list[PlanAction]) -> str | None:
-    """The answer the plan gives: scored 0 if no action has been worked on, 3 if every one has, and 1 or 2
-    for fewer or more than half. None if the question has no answer with that score."""
-    worked = _worked_on(actions)
-    if worked == 0:
-        score = 0
-    elif worked == len(actions):
-        score = 3
-    else:
-        score = 2 if worked * 2 >= len(actions) else 1
-    return next((option.value for option in question.options if option.score == score), None)
-
-
-def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
-    """Answer the questions flagged `prefill_from_plan` from the last plan, in a new audit nobody has saved
-    anything in yet (so a double click on 'start' cannot overwrite a change). Returns the question ids answered."""
-    questions = [question for question in content.questions.values() if question.prefill_from_plan]
-    previous = db.session.get(Audit, audit.previous_audit_id) if audit.previous_audit_id else None
-    actions = plan_actions(previous)
-    saved_in = db.session.scalar(select(func.count()).where(AuditSection.audit_id == audit.id))
-    if not questions or not actions or saved_in:
-        return []
-    answered = []
-    existing = {row.question_id: row for row in db.session.scalars(select(Answer).where(Answer.audit_id == audit.id))}
-    for question in questions:
-        value = _review_option(question, actions)
-        if value is None:
-            continue
-        row = existing.get(question.id)
-        if row is None:
-            db.session.add(Answer(audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id))
-        else:
-            row.value, row.updated_at, row.updated_by_id = value, utcnow(), user.id
-        answered.append(question.id)
-    db.session.commit()
-    return answered
