@@ -39,7 +39,7 @@ class ActionForm(StripWhitespaceForm):
         validators=[InputRequired(message="Select who is responsible for this action")],
     )
     owner_name = StringField(
-        "Their name",
+        "If they are not in your team on this service, their name",
         widget=GovTextInput(),
         validators=[Length(max=NAME_LIMIT, message=f"Their name must be {NAME_LIMIT} characters or fewer")],
     )
@@ -50,7 +50,7 @@ class ActionForm(StripWhitespaceForm):
         validators=[InputRequired(message="Select where this action has got to")],
     )
     dropped_reason = StringField(
-        "Why has it been dropped?",
+        "If it has been dropped, why?",
         widget=GovTextInput(),
         validators=[Length(max=REASON_LIMIT, message=f"The reason must be {REASON_LIMIT} characters or fewer")],
     )
