@@ -103,6 +103,7 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("audit.delete_organisation", "POST"): Expect("/audit/delete", MEMBERS, colleague=403),
     ("audit.leave_team", "GET"): Expect("/audit/team/leave", MEMBERS),
     ("audit.remove_member", "GET"): Expect("/audit/team/members/{spare}/remove", A_ONLY, colleague=403),
+    ("audit.change_role", "GET"): Expect("/audit/team/members/{spare}/role", A_ONLY, colleague=403),
     # B has submitted nothing, so it has no plan: the page says when one starts, and nothing else exists yet.
     ("audit.plan", "GET"): Expect("/audit/plan", MEMBERS),
     ("audit.change_action", "GET"): Expect("/audit/plan/actions/{action}", A_ONLY),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, logout_user
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInput, GovSubmitInput
-from wtforms import BooleanField, HiddenField, PasswordField, SubmitField
-from wtforms.validators import AnyOf, InputRequired
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInput, GovRadioInput, GovSubmitInput
+from wtforms import BooleanField, PasswordField, RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired
 
 from .. import queries
 from ..extensions import limiter
@@ -25,7 +26,16 @@ LAST_ADMIN = "Your organisation needs at least one admin. Make someone else an a
 
 
 class RoleForm(StripWhitespaceForm):
-    role = HiddenField(validators=[AnyOf([role.value for role in TeamRole])])
+    role = RadioField(
+        "Role",
+        widget=GovRadioInput(),
+        choices=[
+            SelectChoice(TeamRole.ADMIN.value, "Admin"),
+            SelectChoice(TeamRole.MEMBER.value, "Member"),
+        ],
+        validators=[InputRequired(message="Select a role")],
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())
 
 
 class LeaveForm(StripWhitespaceForm):
@@ -56,28 +66,28 @@ def _told(sent: bool, done: str, who: str) -> None:
     )
 
 
-@bp.route("/team/members/<id:member_id>/role", methods=["POST"])
+@bp.route("/team/members/<id:member_id>/role", methods=["GET", "POST"])
 @role_required("member")
 @team_admin_required
 def change_role(member_id: int):
     """Make a member an admin, or an admin a member (never the last admin)."""
-    form = RoleForm()
-    if not form.validate_on_submit():
-        abort(400)
     organisation, actor = current_user.organisation, current_user._get_current_object()
     member = _colleague_or_404(member_id)
-    role = TeamRole(form.role.data)
-    result = queries.change_team_role(organisation, member, role, actor)
-    if result == queries.TeamChange.LAST_ADMIN:
-        flash(f"{LAST_ADMIN}.")
-    elif result == queries.TeamChange.DONE:
-        if member.id == actor.id:
-            flash("You are now a member of the team, not an admin.", "success")
+    form = RoleForm(role=member.team_role)
+    if form.validate_on_submit():
+        role = TeamRole(form.role.data)
+        result = queries.change_team_role(organisation, member, role, actor)
+        if result == queries.TeamChange.LAST_ADMIN:
+            form.role.errors.append(LAST_ADMIN)
         else:
-            email = team_emails.promoted if role == TeamRole.ADMIN else team_emails.demoted
-            done = f"{member.email} is now {'an admin' if role == TeamRole.ADMIN else 'a member'}."
-            _told(tell(member.email, *email(organisation, actor)), done, "them")
-    return redirect(url_for("audit.team"))
+            if result == queries.TeamChange.DONE and member.id == actor.id:
+                flash("You are now a member of the team, not an admin.", "success")
+            elif result == queries.TeamChange.DONE:
+                email = team_emails.promoted if role == TeamRole.ADMIN else team_emails.demoted
+                done = f"{member.email} is now {'an admin' if role == TeamRole.ADMIN else 'a member'}."
+                _told(tell(member.email, *email(organisation, actor)), done, "them")
+            return redirect(url_for("audit.team"))
+    return render_template("audit/team_role.html", form=form, member=member, admin_can=team_emails.ADMIN_CAN)
 
 
 @bp.route("/team/members/<id:member_id>/remove", methods=["GET", "POST"])

@@ -75,6 +75,8 @@ def test_an_action_gets_an_owner_a_due_date_and_a_status_and_the_progress_line_f
     text = " ".join(card.get_text().split())
     assert "helper@example.org" in text and "Overdue" in text and "In progress" in text
     assert "Follow up in March." in text
+    note = card.select(".govuk-summary-list__value")[-1]
+    assert note.decode_contents().strip() == "Spoke to the GP practice manager.<br/>Follow up in March."
     assert "Sam from the food bank" in plan.soup.find(id=f"action-{second}").get_text()
     assert "1 of 5 actions done, 1 overdue." in get_page(member_client, "/audit/").text
     # The form opens again with what was saved.
