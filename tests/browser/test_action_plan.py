@@ -12,9 +12,12 @@ import pytest
 from pypdf import PdfReader
 
 from inclusion_audit.dates import format_date
+from inclusion_audit.extensions import db
+from inclusion_audit.models import User
+from inclusion_audit.passwords import hash_password
 
 from .actions import click_and_wait, sign_in
-from .support import assert_accessible
+from .support import PASSWORD, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -145,3 +148,42 @@ def test_from_submit_to_a_plan_with_owners_and_dates_then_word_and_certificate(a
     assert page.locator("#last-admin").is_visible()
     assert_accessible(page, "leave the team (last admin)", checked)
     assert len(checked) == 13
+
+
+def test_team_pages_for_an_admin_and_a_member_pass_axe(axe_page, new_context, live_server, unique):
+    admin_email, colleague_email = f"roles{unique()}@example.org", f"colleague{unique()}@example.org"
+    live_server.add_member(admin_email, f"Roles Project {unique()}", audit="answered")
+    with live_server.app.app_context():
+        admin = db.session.scalar(db.select(User).where(User.email == admin_email))
+        db.session.add(
+            User(email=colleague_email, password_hash=hash_password(PASSWORD), organisation_id=admin.organisation_id)
+        )
+        db.session.commit()
+    page, checked = axe_page, []
+    sign_in(page, admin_email)
+    page.goto("/audit/team")
+    row = page.locator(".govuk-summary-list__row", has_text=colleague_email)
+    click_and_wait(page, row.get_by_role("link", name=f"Change role of {colleague_email}"))
+    assert_accessible(page, "change role", checked)
+    page.goto("/audit/team")
+    click_and_wait(page, row.get_by_role("link", name=f"Remove {colleague_email}"))
+    assert_accessible(page, "remove a member", checked)
+
+    member = new_context(bypass_csp=True).new_page()
+    sign_in(member, colleague_email)
+    for path, label in [
+        ("/audit/team", "team as a member"),
+        ("/audit/sharing", "sharing, read only"),
+        ("/audit/check", "check answers with sharing read only"),
+        ("/audit/your-data", "your data as a member"),
+        ("/audit/team/leave", "leave the team"),
+    ]:
+        member.goto(path)
+        assert_accessible(member, label, checked)
+    click_and_wait(member, member.get_by_role("button", name="Leave the team"))
+    assert error_links(member) == [
+        "Confirm that you understand your account will be deleted",
+        "Enter your password",
+    ]
+    assert_accessible(member, "leave the team with errors", checked)
+    assert len(checked) == 8
