@@ -110,7 +110,7 @@ def test_each_reminder_goes_to_the_right_people_once(world, smtp, clock):
         first, second = (db.session.get(PlanAction, action) for action in actions[:2])
         first_text, second_text = first.text, second.text
     assert first_text in due and "Due: 4 March 2027. Responsible: colleague@riverside.example." in due
-    assert "because you are responsible for these actions" in due
+    assert "is due within 7 days" in due and "because you are responsible for this action." in due
     overdue = mail[("admin@riverside.example", "Riverside: an action overdue")]
     assert second_text in overdue and "Responsible: Sam from the food bank" in overdue
     assert "you are an admin of your organisation's team" in overdue

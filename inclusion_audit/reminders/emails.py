@@ -8,7 +8,7 @@ from ..dates import format_date
 from ..links import emailed_link
 from ..models import Audit, Organisation, PlanAction, User
 from ..queries.plan import STATUS_LABELS, owner_label
-from .kinds import REAUDIT_MONTHS, ReminderKind
+from .kinds import DUE_SOON_DAYS, REAUDIT_MONTHS, ReminderKind
 
 SIGN_OFF = "Inclusion health self-audit"
 
@@ -38,11 +38,12 @@ def _action_lines(actions: list[PlanAction]) -> str:
 
 
 def _why(user: User, actions: list[PlanAction]) -> str:
+    these = "these actions" if len(actions) > 1 else "this action"
     if all(action.owner_id == user.id for action in actions):
-        return "You get this email because you are responsible for these actions."
+        return f"You get this email because you are responsible for {these}."
     return (
         "You get this email because you are an admin of your organisation's team on the service, and nobody in "
-        "the team is responsible for some of these actions."
+        f"the team is responsible for {'some of these actions' if len(actions) > 1 else 'this action'}."
     )
 
 
@@ -51,7 +52,7 @@ def actions_email(kind: ReminderKind, user: User, organisation: Organisation, ac
     if kind == ReminderKind.ACTION_DUE:
         subject = f"{organisation.name}: {'actions' if many else 'an action'} due soon"
         opening = f"{'These actions' if many else 'This action'} in {organisation.name}'s action plan "
-        opening += f"{'are' if many else 'is'} due in the next few days:"
+        opening += f"{'are' if many else 'is'} due within {DUE_SOON_DAYS} days:"
     else:
         subject = f"{organisation.name}: {'actions' if many else 'an action'} overdue"
         opening = f"{'These actions' if many else 'This action'} in {organisation.name}'s action plan "
