@@ -92,6 +92,7 @@ def _init_templates(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .audit import bp as audit_bp
     from .auth import bp as auth_bp
+    from .certificate import bp as certificate_bp
     from .coordinator import bp as coordinator_bp
     from .guide import bp as guide_bp
     from .main import bp as main_bp
@@ -99,14 +100,16 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(certificate_bp)
     app.register_blueprint(coordinator_bp)
     app.register_blueprint(guide_bp)
 
 
 def _register_cli(app: Flask) -> None:
-    from .cli import content_cli, demo_cli, figures_cli, users_cli
+    from .cli import content_cli, demo_cli, figures_cli, reminders_cli, users_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(figures_cli)
+    app.cli.add_command(reminders_cli)

@@ -12,6 +12,7 @@ from . import queries
 from .content_store import get_content
 from .engine.history import forgotten_ids
 from .extensions import db
+from .models import utcnow
 from .passwords import password_problem
 from .queries.stored_figures import figure_differences, rebuild_stored_figures
 
@@ -19,6 +20,7 @@ users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data for trying the service.")
 content_cli = AppGroup("content", help="Check and preview the audit content.")
 figures_cli = AppGroup("figures", help="The stored figures behind the coordinator dashboard.")
+reminders_cli = AppGroup("reminders", help="Reminder emails about action plans and audits.")
 
 
 @users_cli.command("create-coordinator")
@@ -105,3 +107,18 @@ def figures_check() -> None:
     if differences:
         raise click.ClickException(f"{len(differences)} stored figures are wrong. Run `flask figures rebuild`.")
     click.echo("Every stored figure matches the audits.")
+
+
+@reminders_cli.command("send")
+def reminders_send() -> None:
+    """Send every reminder that is due and has not been sent. Safe to run as often as you like (cron, a timer)."""
+    from .reminders.send import send_reminders
+
+    report = send_reminders(current_app.config.get("CLOCK", utcnow)())
+    kinds = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(report.sent.items()))
+    click.echo(f"Sent {report.total} reminder email{'' if report.total == 1 else 's'}{f' ({kinds})' if kinds else ''}.")
+    if report.failed:
+        raise click.ClickException(
+            f"{report.failed} email{'' if report.failed == 1 else 's'} could not be sent (see the log); "
+            "they will be tried again next time."
+        )

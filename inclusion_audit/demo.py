@@ -9,11 +9,13 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from .engine import Content, build_guide
 from .extensions import db
 from .models import Answer, Audit, Organisation, User, utcnow
 from .passwords import hash_password
-from .queries import profile_of, section_scores_of
+from .queries import ensure_plan, latest_submitted, profile_of, section_scores_of
 from .queries.stored_figures import rebuild_stored_figures
 
 DEMO_PASSWORD = "try-the-demo-audit"
@@ -94,6 +96,31 @@ def _submitted_audit(
     return audit
 
 
+# Roles, not people: the demo never names anyone.
+_DEMO_OWNERS = ("Service manager", "Volunteer coordinator", "Trustee lead", "Outreach worker", "Chief officer")
+
+
+def _demo_plans(content: Content, rng: random.Random) -> None:
+    """Action plans for the other organisations' latest audits, some of them well under way (its own seed, so
+    the rest of the demo stays as it was)."""
+    for organisation in db.session.scalars(select(Organisation).where(~Organisation.members.any())):
+        audit = latest_submitted(organisation)
+        if audit is None:
+            continue
+        progress = rng.random()
+        for action in ensure_plan(audit, content):
+            if rng.random() < 0.3:
+                continue  # not looked at yet
+            action.owner_name = rng.choice(_DEMO_OWNERS)
+            action.due_on = (audit.submitted_at + timedelta(days=rng.randint(30, 300))).date()
+            roll = rng.random()
+            action.status = "done" if roll < progress else "in_progress" if roll < progress + 0.3 else "not_started"
+            action.done_at = (
+                audit.submitted_at + timedelta(days=rng.randint(20, 200)) if action.status == "done" else None
+            )
+        db.session.commit()
+
+
 def load_demo_data(content: Content) -> str:
     if db.session.query(User.id).filter(User.email == DEMO_MEMBER).first():
         return "Demo data is already loaded."
@@ -102,7 +129,9 @@ def load_demo_data(content: Content) -> str:
     password_hash = hash_password(DEMO_PASSWORD)
 
     demo_org = Organisation(name="Demo Community Project")
-    db.session.add(User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org))
+    db.session.add(
+        User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org, team_role="admin")
+    )
     db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
     db.session.add(
         User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="west_northamptonshire")
@@ -142,6 +171,7 @@ def load_demo_data(content: Content) -> str:
     db.session.commit()
     rebuild_stored_figures(db.session.connection())  # the audits above went straight into the tables
     db.session.commit()
+    _demo_plans(content, random.Random(17))
     return (
         f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
         f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
 ROLES = ("member", "coordinator", "admin")
+
+
+class TeamRole(StrEnum):
+    """A member's role in their own organisation's team (apart from the service-wide `User.role`)."""
+
+    ADMIN = "admin"  # whoever registered the organisation, and anyone an admin promotes
+    MEMBER = "member"
 
 
 def utcnow() -> datetime:
@@ -89,6 +97,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A coordinator's area (a code from content/config.yml); None means every area. Members ignore it.
     area: Mapped[str | None] = mapped_column(String(60))
+    # Only members of an organisation have one; the server default makes anyone added without it a plain member.
+    team_role: Mapped[str] = mapped_column(
+        String(20), default=TeamRole.MEMBER.value, server_default=TeamRole.MEMBER.value
+    )
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
@@ -100,6 +112,10 @@ class User(UserMixin, db.Model):
     @property
     def is_coordinator(self) -> bool:
         return self.role in ("coordinator", "admin")
+
+    @property
+    def is_team_admin(self) -> bool:
+        return self.organisation_id is not None and self.team_role == TeamRole.ADMIN
 
 
 class Audit(db.Model):
@@ -243,5 +259,113 @@ class Feedback(db.Model):
     text: Mapped[str] = mapped_column(String(1200))
     page: Mapped[str | None] = mapped_column(String(200))  # the path they came from, for context
     reply_to: Mapped[str | None] = mapped_column(String(320))
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"  # with a reason: decided against, or overtaken by events
+
+
+class ActionOrigin(StrEnum):
+    TOP = "top"  # one of the guide's top actions, put in the plan when the audit was submitted
+    GUIDE = "guide"  # another action from the guide, added by the organisation
+    OWN = "own"  # written by the organisation
+
+
+class ActionPlan(db.Model):
+    """That a submitted audit's action plan has been made (its actions are `PlanAction` rows).
+
+    Made once, when the audit is submitted (or first opened, for audits submitted before plans existed), so a
+    plan whose actions have all been removed is not made again."""
+
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PlanAction(db.Model):
+    """One action in an organisation's action plan. A plan belongs to a submitted audit: its guide suggested
+    the actions. Unfinished actions carry over to the next audit's plan."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    origin: Mapped[str] = mapped_column(String(10))
+    snippet_id: Mapped[str | None] = mapped_column(String(80))
+    section_id: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(default=0)
+    # A member of the team, or a name typed in (someone not on the team); both empty means no owner yet.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    owner_name: Mapped[str | None] = mapped_column(String(120))
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.NOT_STARTED.value)
+    dropped_reason: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    done_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
+
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
+
+
+class ReminderSent(db.Model):
+    """A reminder email that has been sent (or is being sent), so running the reminders again never repeats it.
+
+    `about` names what it was about, including anything whose change deserves a new reminder (an action's
+    due date, for example)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    about: Mapped[str] = mapped_column(String(80))
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "kind", "about", name="uq_reminder_sent_once"), NEVER_REUSE_IDS)
+
+
+class ReminderOptOut(db.Model):
+    """A kind of reminder a member has chosen not to get. Every kind is sent unless a row says otherwise."""
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class TeamEvent(db.Model):
+    """A change to an organisation's team (invited, removed, promoted, left...), shown on the team page.
+
+    Emails are copied so the record still says who after an account is deleted."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    actor_email: Mapped[str] = mapped_column(String(320))
+    subject_email: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+
+class Certificate(db.Model):
+    """A certificate of completion for one submitted audit. The code printed on it is random (about 60 bits),
+    so the public check page can look it up without it being guessable."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), unique=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    # As printed on the certificate, so the check page confirms what it says even after a change of name.
+    organisation_name: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (NEVER_REUSE_IDS,)

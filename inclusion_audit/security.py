@@ -30,6 +30,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.accept_invitation",  # protected by its random, single-use, expiring token instead
         "auth.forgot_password",
         "auth.reset_password",  # protected by its signed, single-use, expiring token
+        "certificate.check_form",
+        "certificate.check",  # says only whether a code (60 random bits) was issued, to whom and when
     }
 )
 
@@ -105,6 +107,20 @@ def role_required(*roles: str) -> Callable[[Callable[..., Any]], Callable[..., A
         return wrapped
 
     return decorator
+
+
+def team_admin_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Only an admin of the signed-in member's own organisation; other members get 403. Goes under
+    `role_required("member")`, which deals with everyone else."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_team_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    wrapped.team_admin_only = True  # type: ignore[attr-defined]
+    return wrapped
 
 
 # The largest id PostgreSQL's integer columns hold; larger numbers in a URL cannot name anything.

@@ -17,13 +17,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, make_url, select, text
 
 from inclusion_audit import create_app
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, User
 from inclusion_audit.passwords import hash_password
 from inclusion_audit.queries.stored_figures import count_new_organisation
+
+# The SMTP server fixtures (certificate_authority, mail_app) for any test that sends real mail.
+pytest_plugins = ("tests.smtp",)
 
 PASSWORD = "plain-river-lantern-42"
 SERVICE_NAME = "Inclusion health self-audit"
@@ -234,10 +237,28 @@ class Accounts:
     def member(self, email: str = "member@example.org", organisation: str = "Riverside Drop-in", **profile) -> int:
         with self.app.app_context():
             org = Organisation(name=organisation, **profile)
-            user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
+            # The first member registered the organisation, which makes them its admin.
+            user = User(
+                email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org, team_role="admin"
+            )
             db.session.add_all([org, user])
             db.session.flush()
             count_new_organisation(org.id)  # as registering does
+            db.session.commit()
+            return user.id
+
+    def colleague(self, email: str, of: str = "member@example.org", team_role: str = "member") -> int:
+        """Another member of the organisation that `of` belongs to (as if they had accepted an invitation)."""
+        with self.app.app_context():
+            first = db.session.scalar(select(User).where(User.email == of))
+            user = User(
+                email=email,
+                password_hash=hash_password(PASSWORD),
+                role="member",
+                organisation_id=first.organisation_id,
+                team_role=team_role,
+            )
+            db.session.add(user)
             db.session.commit()
             return user.id
 

@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import select, update
 
-from inclusion_audit.extensions import db
-from inclusion_audit.models import Invitation, Organisation
+from inclusion_audit.extensions import db, limiter
+from inclusion_audit.models import Invitation, Organisation, PlanAction
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
 A_NAME = "Alpha Unique Trust"
 A_EMAIL = "alpha.member@example.org"
 ROLES = ("anonymous", "member_a", "member_b", "coordinator", "admin")
+# A's first member registered it, so is its team's admin; colleague_a is a plain member of A's team. Unless a line
+# says otherwise, the colleague gets what member_a gets.
+COLLEAGUE = "colleague_a"
 
 
 @dataclass
@@ -28,6 +31,9 @@ class World:
     first_section: str
     audit: int  # A's second submitted audit (it has a previous one to compare with)
     invitation: int  # an invitation A has sent and nobody has answered
+    action: int  # an action in A's current plan
+    own_action: int  # an action A added to its plan itself
+    spare: int  # a third member of A's team, for the admin to promote and remove
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,12 @@ class Expect:
     statuses: tuple[int, int, int, int, int]  # in ROLES order
     data: dict = field(default_factory=dict)
     # Views where A's own members legitimately see A's name; everyone else must never see it.
-    shows_a: tuple[str, ...] = ("member_a",)
+    shows_a: tuple[str, ...] = ("member_a", COLLEAGUE)
+    colleague: int | None = None  # None: the same as member_a
+
+    def wanted(self) -> list[tuple[str, int]]:
+        colleague = self.statuses[1] if self.colleague is None else self.colleague
+        return [*zip(ROLES, self.statuses, strict=True), (COLLEAGUE, colleague)]
 
 
 PUBLIC = (200, 200, 200, 200, 200)
@@ -74,6 +85,10 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.change_password", "POST"): Expect("/account/password", ANY_SIGNED_IN),
+    ("auth.account", "GET"): Expect("/account", ANY_SIGNED_IN),
+    ("auth.account", "POST"): Expect("/account", (302, 302, 302, 200, 200)),  # members save their choices
+    ("certificate.check_form", "GET"): Expect("/certificate", PUBLIC),
+    ("certificate.check", "GET"): Expect("/certificate/not-a-code", NOT_FOUND),
     ("session_extend", "POST"): Expect("/session/extend", ANY_SIGNED_IN),
     ("audit.task_list", "GET"): Expect("/audit/", MEMBERS),
     ("audit.profile", "GET"): Expect("/audit/profile", MEMBERS),
@@ -81,12 +96,25 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("audit.section", "GET"): Expect("/audit/section/{section}", MEMBERS),
     ("audit.check_answers", "GET"): Expect("/audit/check", (302, 200, 302, 403, 403)),
     ("audit.team", "GET"): Expect("/audit/team", MEMBERS),
-    ("audit.team", "POST"): Expect("/audit/team", MEMBERS),
+    ("audit.team", "POST"): Expect("/audit/team", MEMBERS, colleague=403),  # inviting is for admins
     ("audit.sharing", "GET"): Expect("/audit/sharing", MEMBERS),
     ("audit.your_data", "GET"): Expect("/audit/your-data", MEMBERS),
     ("audit.download_data", "GET"): Expect("/audit/your-data/download", MEMBERS),
-    ("audit.delete_organisation", "GET"): Expect("/audit/delete", MEMBERS),
-    ("audit.delete_organisation", "POST"): Expect("/audit/delete", MEMBERS),
+    ("audit.delete_organisation", "GET"): Expect("/audit/delete", MEMBERS, colleague=403),
+    ("audit.delete_organisation", "POST"): Expect("/audit/delete", MEMBERS, colleague=403),
+    ("audit.leave_team", "GET"): Expect("/audit/team/leave", MEMBERS),
+    ("audit.remove_member", "GET"): Expect("/audit/team/members/{spare}/remove", A_ONLY, colleague=403),
+    ("audit.change_role", "GET"): Expect("/audit/team/members/{spare}/role", A_ONLY, colleague=403),
+    # B has submitted nothing, so it has no plan: the page says when one starts, and nothing else exists yet.
+    ("audit.plan", "GET"): Expect("/audit/plan", MEMBERS),
+    ("audit.change_action", "GET"): Expect("/audit/plan/actions/{action}", A_ONLY),
+    ("audit.add_from_guide", "GET"): Expect("/audit/plan/add-from-guide", A_ONLY),
+    ("audit.add_from_guide", "POST"): Expect("/audit/plan/add-from-guide", A_ONLY),  # nothing chosen: errors
+    ("audit.add_own_action", "GET"): Expect("/audit/plan/add", A_ONLY),
+    ("audit.add_own_action", "POST"): Expect("/audit/plan/add", A_ONLY),  # nothing typed: errors
+    ("audit.plan_word", "GET"): Expect("/audit/plan/action-plan.docx", A_ONLY),
+    ("audit.plan_spreadsheet", "GET"): Expect("/audit/plan/action-plan.csv", A_ONLY),
+    ("certificate.download", "GET"): Expect("/audit/plan/certificate.pdf", A_ONLY),
     ("guide.results", "GET"): Expect("/audits/{audit}/results", A_ONLY),
     ("guide.guide_page", "GET"): Expect("/audits/{audit}/guide", A_ONLY),
     ("guide.guide_pdf", "GET"): Expect("/audits/{audit}/guide.pdf", A_ONLY),
@@ -100,16 +128,38 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
     ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
-    # These change state, so they run last.
+    # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
+    # which starts a new plan.
+    ("audit.change_action", "POST"): Expect(
+        "/audit/plan/actions/{action}", A_ONLY_POST, {"owner": "nobody", "status": "in_progress"}
+    ),
+    # Removed by member_a a moment before the colleague tries.
+    ("audit.remove_action", "POST"): Expect("/audit/plan/actions/{own_action}/remove", A_ONLY_POST, colleague=404),
+    ("audit.sharing", "POST"): Expect(
+        "/audit/sharing", (302, 302, 302, 403, 403), {"sharing": "aggregate"}, colleague=403
+    ),
     ("main.feedback", "POST"): Expect("/feedback", PUBLIC, {"text": "Fine."}),
-    ("audit.sharing", "POST"): Expect("/audit/sharing", (302, 302, 302, 403, 403), {"sharing": "aggregate"}),
     ("audit.section", "POST"): Expect("/audit/section/{section}", (302, 302, 302, 403, 403), {"action": "later"}),
     # B's only audit was started by the section POST above and is incomplete: sent back to check answers.
     ("audit.submit", "POST"): Expect("/audit/submit", (302, 302, 302, 403, 403)),
     ("audit.start_new", "POST"): Expect("/audit/new", (302, 302, 302, 403, 403)),
     # Only A's own members can send A's invitation again or cancel it; to B it does not exist.
-    ("audit.resend_invitation", "POST"): Expect("/audit/team/invitations/{invitation}/resend", A_ONLY_POST),
-    ("audit.cancel_invitation", "POST"): Expect("/audit/team/invitations/{invitation}/cancel", A_ONLY_POST),
+    ("audit.resend_invitation", "POST"): Expect(
+        "/audit/team/invitations/{invitation}/resend", A_ONLY_POST, colleague=403
+    ),
+    ("audit.cancel_invitation", "POST"): Expect(
+        "/audit/team/invitations/{invitation}/cancel", A_ONLY_POST, colleague=403
+    ),
+    # Only A's admin changes A's team; to B (the admin of its own team) A's members do not exist.
+    ("audit.change_role", "POST"): Expect(
+        "/audit/team/members/{spare}/role", A_ONLY_POST, {"role": "admin"}, colleague=403
+    ),
+    ("audit.remove_member", "POST"): Expect("/audit/team/members/{spare}/remove", A_ONLY_POST, colleague=403),
+    # A's and B's admins are their teams' only admins, so they cannot leave (the page says why); the colleague
+    # leaves, which deletes their account.
+    ("audit.leave_team", "POST"): Expect(
+        "/audit/team/leave", (302, 200, 200, 403, 403), {"confirm": "y", "password": PASSWORD}
+    ),
     ("auth.sign_out", "POST"): Expect("/sign-out", (302, 302, 302, 302, 302)),
 }
 
@@ -117,6 +167,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
 @pytest.fixture
 def world(app, accounts) -> World:
     accounts.member(email=A_EMAIL, organisation=A_NAME)
+    accounts.colleague("colleague.a@example.org", of=A_EMAIL)
+    spare = accounts.colleague("spare.a@example.org", of=A_EMAIL)
     accounts.member(email="bravo@example.org", organisation="Bravo Project")
     accounts.staff(email="coordinator@example.org", role="coordinator")
     accounts.staff(email="admin@example.org", role="admin")
@@ -127,6 +179,7 @@ def world(app, accounts) -> World:
     audit = complete_audit(member_a, app, "well-advanced")
     assert member_a.post("/audit/new").status_code == 302  # a third audit, in progress
     assert member_a.post("/audit/team", data={"email": "invited@example.org"}).status_code == 302
+    assert member_a.post("/audit/plan/add", data={"text": "Our own action", "section": "none"}).status_code == 302
     with app.app_context():
         # The example answers file renames the organisation; put A's distinctive name back.
         db.session.execute(update(Organisation).where(Organisation.id == 1).values(name=A_NAME))
@@ -135,11 +188,25 @@ def world(app, accounts) -> World:
     for role, email in [("member_b", "bravo@example.org"), ("coordinator", "coordinator@example.org")]:
         clients[role] = app.test_client()
         clients[role].post("/sign-in", data={"email": email, "password": PASSWORD})
+    clients[COLLEAGUE] = app.test_client()
+    clients[COLLEAGUE].post("/sign-in", data={"email": "colleague.a@example.org", "password": PASSWORD})
     clients["admin"] = app.test_client()
     clients["admin"].post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
     with app.app_context():
         invitation = db.session.scalar(select(Invitation.id))
-    return World(clients=clients, first_section=section_ids(app)[0], audit=audit, invitation=invitation)
+        action = db.session.scalar(
+            select(PlanAction.id).where(PlanAction.audit_id == audit, PlanAction.origin == "top")
+        )
+        own_action = db.session.scalar(select(PlanAction.id).where(PlanAction.origin == "own"))
+    return World(
+        clients=clients,
+        first_section=section_ids(app)[0],
+        audit=audit,
+        invitation=invitation,
+        action=action,
+        own_action=own_action,
+        spare=spare,
+    )
 
 
 def test_every_route_has_a_line_in_the_matrix(app):
@@ -150,11 +217,20 @@ def test_every_route_has_a_line_in_the_matrix(app):
     assert set(MATRIX) - routes == set(), "MATRIX lists routes that no longer exist"
 
 
-def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(world):
+def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(app, world):
     failures = []
     for (_endpoint, method), expect in MATRIX.items():
-        url = expect.url.format(audit=world.audit, section=world.first_section, invitation=world.invitation)
-        for role, wanted in zip(ROLES, expect.statuses, strict=True):
+        url = expect.url.format(
+            audit=world.audit,
+            section=world.first_section,
+            invitation=world.invitation,
+            action=world.action,
+            own_action=world.own_action,
+            spare=world.spare,
+        )
+        for role, wanted in expect.wanted():
+            with app.app_context():
+                limiter.reset()  # six kinds of visitor from one address would meet the per-address limits
             response = world.clients[role].open(url, method=method, data=expect.data)
             if response.status_code != wanted:
                 failures.append(f"{method} {url} as {role}: {response.status_code}, expected {wanted}")

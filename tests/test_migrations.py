@@ -137,3 +137,39 @@ def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty
         assert figure_differences() == []
         db.session.remove()
         db.engine.dispose()
+
+
+def test_each_organisations_first_member_becomes_its_admin(empty_database_url):
+    """Whoever registered (the organisation's first member) is its admin; colleagues who joined later are not."""
+    from sqlalchemy import text
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="b7c41d2e9a10")
+        with db.engine.begin() as connection:
+            for organisation_id in (1, 2):
+                connection.execute(
+                    text(
+                        "INSERT INTO organisation (id, name, created_at, share_named) "
+                        "VALUES (:id, 'Org', '2026-01-01', false)"
+                    ),
+                    {"id": organisation_id},
+                )
+            for user_id, organisation_id in ((1, 1), (2, 2), (3, 1), (4, None)):
+                connection.execute(
+                    text(
+                        'INSERT INTO "user" (id, email, password_hash, role, organisation_id, session_key, created_at) '
+                        "VALUES (:id, :email, 'x', :role, :org, 'k', '2026-01-01')"
+                    ),
+                    {
+                        "id": user_id,
+                        "email": f"u{user_id}@example.org",
+                        "org": organisation_id,
+                        "role": "member" if organisation_id else "coordinator",
+                    },
+                )
+        upgrade()
+        with db.engine.connect() as connection:
+            roles = dict(connection.execute(text('SELECT id, team_role FROM "user" ORDER BY id')).all())
+        db.engine.dispose()
+    assert roles == {1: "admin", 2: "admin", 3: "member", 4: "member"}

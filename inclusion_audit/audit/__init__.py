@@ -2,7 +2,7 @@ from flask import Blueprint
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
-from . import data_rights, profile, routes, sections, sharing, team  # noqa: E402, F401  (routes attach themselves to bp)
+from . import data_rights, plan, profile, routes, sections, sharing, team, team_members  # noqa: E402, F401  (routes attach themselves to bp)
 from .tables import TEMPLATE_GLOBALS  # noqa: E402
 
 for _builder in TEMPLATE_GLOBALS:

@@ -15,7 +15,7 @@ from ..extensions import limiter
 from ..forms_base import StripWhitespaceForm
 from ..limits import signed_in_account
 from ..models import utcnow
-from ..security import role_required
+from ..security import role_required, team_admin_required
 from . import bp
 
 
@@ -39,7 +39,8 @@ class DeleteForm(StripWhitespaceForm):
 @role_required("member")
 def your_data():
     """Download or delete the organisation's data."""
-    return render_template("audit/your_data.html", organisation=current_user.organisation)
+    organisation = current_user.organisation
+    return render_template("audit/your_data.html", organisation=organisation, admins=queries.team_admins(organisation))
 
 
 @bp.route("/your-data/download")
@@ -56,6 +57,7 @@ def download_data():
 
 @bp.route("/delete", methods=["GET", "POST"])
 @role_required("member")
+@team_admin_required
 @limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], methods=["POST"])  # it checks a password
 @limiter.limit(lambda: current_app.config["ACCOUNT_LIMIT"], key_func=signed_in_account, methods=["POST"])
 def delete_organisation():

@@ -9,10 +9,11 @@ from .. import queries
 from ..content_store import get_content
 from ..engine import visible_questions
 from ..forms_base import StripWhitespaceForm
+from ..models import utcnow
 from ..security import role_required
 from . import bp
 from .progress import section_progress
-from .sharing import SubmitForm, save_choice
+from .sharing import SubmitForm, save_choice, sharing_label
 
 
 def _progress_for(audit):
@@ -31,11 +32,13 @@ def task_list():
     submitted = [a for a in queries.audits_of(organisation) if a.is_submitted]
     progress = _progress_for(audit)
     profile_done = organisation.profile_completed_at is not None
+    plan_audit = queries.latest_submitted(organisation)
     return render_template(
         "audit/task_list.html",
         organisation=organisation,
         audit=audit,
         submitted=list(reversed(submitted)),
+        plan=queries.plan_progress(queries.plan_actions(plan_audit), utcnow().date()) if plan_audit else None,
         profile_done=profile_done,
         progress=progress,
         # With a submitted audit and none in progress, the questions are read-only until a new audit starts.
@@ -73,6 +76,8 @@ def check_answers():
         rows=rows,
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
         form=SubmitForm(organisation),
+        choice_label=sharing_label(organisation),
+        admins=queries.team_admins(organisation),
     )
 
 
@@ -95,8 +100,10 @@ def submit():
     if organisation.profile_completed_at is None or not all(item.complete for item in progress):
         flash("Some questions still need an answer. Complete every part before you submit.")
         return redirect(url_for("audit.check_answers"))
-    save_choice(organisation, form.sharing.data)
+    if current_user.is_team_admin:
+        save_choice(organisation, form.sharing.data)
     queries.submit_audit(audit, current_user._get_current_object(), get_content())
+    queries.ensure_plan(audit, get_content())
     return redirect(url_for("guide.results", audit_id=audit.id, submitted=1))
 
 
@@ -106,6 +113,8 @@ def start_new():
     """Start a new audit, copying the last submitted answers as a starting point."""
     if not StripWhitespaceForm().validate_on_submit():
         abort(400)
-    queries.start_new_audit(current_user.organisation, current_user._get_current_object(), get_content())
+    user = current_user._get_current_object()
+    audit = queries.start_new_audit(current_user.organisation, user, get_content())
+    queries.prefill_from_plan(audit, get_content(), user)
     flash("A new audit has started with your last answers filled in. Change anything that is different now.", "success")
     return redirect(url_for("audit.task_list"))

@@ -75,9 +75,21 @@ def section(section_id: str):
         restored=pending is not None,
         partly_saved=_count(partly_saved) if partly_saved else None,
         from_check=_from_check(),
+        plan_note=_plan_note(audit, questions),
         number=[s.id for s in content.sections].index(section_id) + 1,
         total=len(content.sections),
     )
+
+
+def _plan_note(audit, questions) -> dict | None:
+    """For a question answered from the last action plan: which question, and what the plan shows."""
+    flagged = next((question for question in questions if question.prefill_from_plan), None)
+    if flagged is None or audit is None or audit.previous_audit_id is None:
+        return None
+    actions = queries.plan_actions(queries.get_audit(audit.previous_audit_id, audit.organisation_id))
+    if not actions:
+        return None
+    return {"id": flagged.id, "text": flagged.text, "summary": queries.review_summary(actions)}
 
 
 def _count(answers: int) -> str:

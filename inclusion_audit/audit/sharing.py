@@ -6,7 +6,7 @@ applies at once: coordinators' lists, views and downloads read the choice on eve
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput
 from wtforms import RadioField, SubmitField
@@ -35,11 +35,17 @@ def choice_of(organisation: Organisation) -> str:
     return NAMED if organisation.share_named else AGGREGATE
 
 
+def sharing_label(organisation: Organisation) -> str:
+    """The current choice in words, for members who see it but cannot change it."""
+    return dict(_choices(organisation))[choice_of(organisation)]
+
+
 class SubmitForm(StripWhitespaceForm):
     """The submit button on check your answers, with the sharing question.
 
     No answer is needed: a post without one keeps the current choice, which is 'anonymous totals only'
     for an organisation that has never chosen. Sharing is never switched on without a deliberate choice.
+    Only the team's admins are asked (and only their answer is saved); members see the current choice.
     """
 
     sharing = RadioField(QUESTION, widget=GovRadioInput())
@@ -63,8 +69,10 @@ def save_choice(organisation: Organisation, choice: str) -> bool:
 @bp.route("/sharing", methods=["GET", "POST"])
 @role_required("member")
 def sharing():
-    """See and change who can see the organisation's results."""
+    """See who can see the organisation's results; admins can change it."""
     organisation = current_user.organisation
+    if request.method == "POST" and not current_user.is_team_admin:
+        abort(403)
     form = SharingForm(organisation)
     if form.validate_on_submit():
         save_choice(organisation, form.sharing.data)
@@ -76,4 +84,10 @@ def sharing():
                 "success",
             )
         return redirect(url_for("audit.sharing"))
-    return render_template("audit/sharing.html", form=form, organisation=organisation)
+    return render_template(
+        "audit/sharing.html",
+        form=form,
+        organisation=organisation,
+        choice_label=sharing_label(organisation),
+        admins=queries.team_admins(organisation),
+    )

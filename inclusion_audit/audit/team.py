@@ -1,8 +1,9 @@
-"""Inviting colleagues, so an organisation never depends on one person."""
+"""The team page and invitations, so an organisation never depends on one person. Admins invite; everyone
+sees who is in the team, with their roles, and who has been invited."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import EmailField, SubmitField
@@ -14,8 +15,9 @@ from ..extensions import limiter
 from ..forms_base import StripWhitespaceForm
 from ..limits import signed_in_organisation
 from ..links import emailed_link
-from ..security import role_required
-from . import bp
+from ..security import role_required, team_admin_required
+from . import bp, team_emails
+from .team_emails import tell
 
 # Sending and sending again count together, per organisation (whatever address its members use).
 invitations_limit = limiter.shared_limit(
@@ -64,9 +66,10 @@ def _invitation_email(organisation, email: str, token: str) -> tuple[str, str]:
     )
 
 
-def _send_invitation(email: str) -> bool:
-    organisation = current_user.organisation
-    token = queries.create_invitation(organisation, email, current_user._get_current_object())
+def _send_invitation(email: str, action: queries.TeamAction) -> bool:
+    organisation, user = current_user.organisation, current_user._get_current_object()
+    token = queries.create_invitation(organisation, email, user)
+    queries.record_team_event(organisation, user, email, action)
     try:
         send_email(email, *_invitation_email(organisation, email, token))
     except EmailNotSent:
@@ -78,12 +81,14 @@ def _send_invitation(email: str) -> bool:
 @role_required("member")
 @invitations_limit
 def team():
-    """See who can work on the audit, who has been invited, and invite a colleague."""
+    """See who is in the team and their roles, who has been invited, and (admins) invite a colleague."""
     organisation = current_user.organisation
+    if request.method == "POST" and not current_user.is_team_admin:
+        abort(403)
     form = InviteForm()
     if form.validate_on_submit():
         email = queries.normalise_email(form.email.data)
-        if _send_invitation(email):
+        if _send_invitation(email, queries.TeamAction.INVITED):
             flash(f"Invitation sent to {email}. The link works for {queries.INVITATION_DAYS} days.", "success")
             return redirect(url_for("audit.team"))
         form.email.errors.append(f"{NOT_SENT}. The invitation is listed below: send it again from there")
@@ -91,20 +96,24 @@ def team():
         "audit/team.html",
         form=form,
         organisation=organisation,
-        members=organisation.members,
+        members=queries.team_members(organisation),
+        admins=queries.team_admins(organisation),
         invitations=queries.pending_invitations(organisation),
+        events=queries.team_events(organisation),
+        button_form=StripWhitespaceForm(),
     )
 
 
 @bp.route("/team/invitations/<id:invitation_id>/resend", methods=["POST"])
 @role_required("member")
+@team_admin_required
 @invitations_limit
 def resend_invitation(invitation_id: int):
     """Send a pending invitation again, with a new link (the old one stops working)."""
     if not StripWhitespaceForm().validate_on_submit():
         abort(400)
     invitation = _pending_or_404(invitation_id)
-    if _send_invitation(invitation.email):
+    if _send_invitation(invitation.email, queries.TeamAction.INVITATION_RESENT):
         flash(f"Invitation sent again to {invitation.email}. The earlier link no longer works.", "success")
     else:
         flash(f"{NOT_SENT}.")
@@ -113,14 +122,21 @@ def resend_invitation(invitation_id: int):
 
 @bp.route("/team/invitations/<id:invitation_id>/cancel", methods=["POST"])
 @role_required("member")
+@team_admin_required
 def cancel_invitation(invitation_id: int):
-    """Cancel a pending invitation: its link stops working at once."""
+    """Cancel a pending invitation: its link stops working at once, and the person invited is told."""
     if not StripWhitespaceForm().validate_on_submit():
         abort(400)
-    invitation = queries.cancel_invitation(current_user.organisation, invitation_id)
+    organisation, user = current_user.organisation, current_user._get_current_object()
+    invitation = queries.cancel_invitation(organisation, invitation_id)
     if invitation is None:
         abort(404)
-    flash(f"The invitation to {invitation.email} has been cancelled. Its link no longer works.", "success")
+    queries.record_team_event(organisation, user, invitation.email, queries.TeamAction.INVITATION_CANCELLED)
+    message = f"The invitation to {invitation.email} has been cancelled. Its link no longer works."
+    if tell(invitation.email, *team_emails.invitation_cancelled(organisation, user)):
+        flash(f"{message} We have emailed them to say so.", "success")
+    else:
+        flash(f"{message} We could not email them to say so.", "success")
     return redirect(url_for("audit.team"))
 
 

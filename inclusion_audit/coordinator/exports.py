@@ -12,10 +12,10 @@ from .. import queries
 from ..content_store import get_content
 from ..engine import Content
 from ..engine.scoring import band_for
+from ..export_files import XLSX_MIMETYPE, Cell, to_csv, to_xlsx
 from ..models import utcnow
 from ..security import role_required
 from . import bp
-from .export_files import XLSX_MIMETYPE, Cell, to_csv, to_xlsx
 from .figures import DISTRIBUTION_HEADER, distribution_table
 from .routes import filter_form
 from .suppression import NOTE

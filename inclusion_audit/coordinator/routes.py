@@ -11,6 +11,7 @@ from ..models import utcnow
 from ..security import role_required
 from . import bp
 from .filters import FilterForm
+from .plan_panel import plan_panel
 from .suppression import NOTE
 from .view_data import dashboard_data
 
@@ -34,6 +35,7 @@ def dashboard():
         "coordinator/dashboard.html",
         form=form,
         data=dashboard_data(content, form.filters()),
+        plans=plan_panel(content, form.filters()),
         description=form.describe(),
         args=form.args(),
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,

@@ -151,4 +151,26 @@ def access_log_table(
     )
 
 
-TEMPLATE_GLOBALS = (headline_list, spread_table, trend_table, gaps_table, organisations_table, access_log_table)
+def plans_table(sections) -> Item:
+    """Actions done by section (figures already through disclosure control)."""
+    rows = [
+        [cell(row.title), numeric(row.organisations, classes="app-count"), numeric(row.actions, classes="app-count")]
+        for row in sections
+    ]
+    return table(
+        "Actions done, by the section they are about",
+        [cell("Section"), numeric("Organisations that have done one or more"), numeric("Actions done")],
+        rows,
+        label_id="plans-caption",
+    )
+
+
+TEMPLATE_GLOBALS = (
+    plans_table,
+    headline_list,
+    spread_table,
+    trend_table,
+    gaps_table,
+    organisations_table,
+    access_log_table,
+)

@@ -27,6 +27,7 @@ class QuestionDef:
     show_rule: Rule | None = field(default=None, compare=False, repr=False)
     review: bool = False
     renamed_from: tuple[str, ...] = ()
+    prefill_from_plan: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

@@ -185,6 +185,7 @@ class _Assembler:
                     show_rule=show_rule,
                     review=question.review,
                     renamed_from=tuple(question.renamed_from),
+                    prefill_from_plan=question.prefill_from_plan,
                 )
             )
         return SectionDef(

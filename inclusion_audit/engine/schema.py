@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SECTION_ID = r"^[a-z][a-z_]*$"
 QUESTION_ID = r"^[a-z][a-z0-9_]*$"
@@ -153,6 +162,8 @@ class Question(Strict):
     review: bool = False
     # Earlier ids of this question, so answers stored under them are still read.
     renamed_from: list[Annotated[str, StringConstraints(pattern=QUESTION_ID)]] = Field(default_factory=list)
+    # Answered for the organisation from its last action plan when a new audit starts (it can change it).
+    prefill_from_plan: StrictBool = False
 
     @field_validator("options")
     @classmethod

@@ -16,6 +16,7 @@ class SectionChange:
     # Each side's stage as it was scored then (stored with its guide), not as today's content would say.
     before_stage: str | None = None
     after_stage: str | None = None
+    section_id: str = ""
 
     @property
     def change(self) -> int | None:
@@ -47,6 +48,7 @@ def section_changes(content: Content, before: Guide, after: Guide) -> list[Secti
                 section.result.percent,
                 old.band_label if old else None,
                 section.result.band_label,
+                section.result.section_id,
             )
         )
     return changes

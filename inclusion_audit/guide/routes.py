@@ -74,7 +74,15 @@ def results(audit_id: int):
 def guide_page(audit_id: int):
     """The whole tailored guide as a web page."""
     audit, guide = _submitted_audit_or_404(audit_id)
-    return render_template("guide/guide.html", audit=audit, guide=guide, **guide_page_context(guide))
+    latest = queries.latest_submitted(audit.organisation)
+    return render_template(
+        "guide/guide.html",
+        audit=audit,
+        guide=guide,
+        plan_rows=queries.plan_rows(audit),
+        plan_current=latest is not None and latest.id == audit.id,
+        **guide_page_context(guide),
+    )
 
 
 # PDF and Word downloads share one limit: each is built afresh from the stored guide.
@@ -126,11 +134,15 @@ def compare(audit_id: int):
         abort(404)
     changes = question_changes(get_content(), queries.answers_of(previous), queries.answers_of(audit))
     before = Guide.from_dict(previous.guide_snapshot)
+    done = queries.done_by_section(previous, get_content())
     return render_template(
         "guide/compare.html",
         audit=audit,
         previous=previous,
         sections=section_changes(get_content(), before, guide),
+        done=done,
+        done_elsewhere=queries.done_outside_sections(previous),
+        had_plan=bool(queries.plan_actions(previous)),
         improved=[c for c in changes if c.direction > 0],
         declined=[c for c in changes if c.direction < 0],
     )

@@ -47,6 +47,27 @@ def guide_results_table(guide: Guide) -> Item:
     )
 
 
+def plan_table(plan_rows) -> Item:
+    """An audit's action plan: each action with who is responsible, its due date and its status."""
+    rows = [
+        [
+            cell(row.text),
+            cell(row.owner or "Nobody yet"),
+            cell((row.due + (" (overdue)" if row.overdue else "")) if row.due else "No date yet"),
+            cell(row.status),
+        ]
+        for row in plan_rows
+    ]
+    return table(
+        "Your action plan",
+        [cell("Action"), cell("Responsible"), cell("Due date"), cell("Status")],
+        rows,
+        caption_size="m",
+        label_id="plan-table-caption",
+        row_headers=False,
+    )
+
+
 def stages_list(stages: Iterable[Stage]) -> Item:
     """What each stage means (the scores each covers are said once, above the list)."""
     return summary_list((stage.label, stage.meaning) for stage in stages)
@@ -64,19 +85,27 @@ def _with_stage(percent: int | None, stage: str | None) -> str:
     return f"{_percent(percent)} ({stage})" if percent is not None and stage else _percent(percent)
 
 
-def score_changes_table(sections: Sequence[SectionChange]) -> Item:
+def score_changes_table(sections: Sequence[SectionChange], done: dict[str, int] | None = None) -> Item:
+    """Each section's score then and now; with `done` (actions done per section id), a column for those."""
     rows = [
         [
             cell(row.title),
             numeric(_with_stage(row.before, row.before_stage)),
             numeric(_with_stage(row.after, row.after_stage)),
             numeric(_change(row.change)),
+            *([numeric(done.get(row.section_id, 0))] if done is not None else []),
         ]
         for row in sections
     ]
     return table(
         "Scores in each section",
-        [cell("Section"), numeric("Before"), numeric("Now"), numeric("Change")],
+        [
+            cell("Section"),
+            numeric("Before"),
+            numeric("Now"),
+            numeric("Change"),
+            *([numeric("Actions done")] if done is not None else []),
+        ],
         rows,
         caption_size="m",
         label_id="compare-table-caption",
@@ -108,6 +137,7 @@ def benchmark_table(benchmark_rows: Iterable[BenchmarkRow]) -> Item:
 
 
 TEMPLATE_GLOBALS = (
+    plan_table,
     results_table,
     guide_results_table,
     stages_list,

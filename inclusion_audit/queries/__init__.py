@@ -2,8 +2,14 @@
 
 from .accounts import *  # noqa: F403
 from .audits import *  # noqa: F403
+from .certificates import *  # noqa: F403
 from .dashboard import *  # noqa: F403
 from .data_rights import *  # noqa: F403
 from .feedback import *  # noqa: F403
 from .invitations import *  # noqa: F403
+from .plan import *  # noqa: F403
+from .plan_figures import *  # noqa: F403
+from .plan_review import *  # noqa: F403
+from .reminders import *  # noqa: F403
 from .sharing import *  # noqa: F403
+from .team import *  # noqa: F403

@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Organisation, User, new_session_key, utcnow
+from ..models import Organisation, TeamRole, User, new_session_key, utcnow
 from ..passwords import hash_password, verify_password, verify_unknown_user
 from .stored_figures import count_new_organisation, stored_figures_kept
 
@@ -80,7 +80,10 @@ def end_all_sessions(user: User) -> None:
 
 def create_member(organisation_name: str, email: str, password: str) -> User:
     organisation = Organisation(name=organisation_name.strip())
-    user = User(email=normalise_email(email), password_hash=hash_password(password), role="member")
+    # Whoever registers the organisation is its first admin.
+    user = User(
+        email=normalise_email(email), password_hash=hash_password(password), role="member", team_role=TeamRole.ADMIN
+    )
     user.organisation = organisation
     db.session.add_all([organisation, user])
     db.session.flush()

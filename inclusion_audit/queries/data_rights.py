@@ -8,7 +8,21 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from ..extensions import db
-from ..models import AccessLog, Answer, Audit, Invitation, Organisation, SectionScore, User, utcnow
+from ..models import (
+    AccessLog,
+    Answer,
+    Audit,
+    Certificate,
+    Invitation,
+    Organisation,
+    PlanAction,
+    ReminderOptOut,
+    SectionScore,
+    TeamEvent,
+    User,
+    utcnow,
+)
+from .plan import owner_label, plan_actions
 from .stored_figures import stored_figures_kept
 
 __all__ = ["delete_organisation", "organisation_data"]
@@ -44,7 +58,16 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
             "sharing_changed_at": _when(organisation.sharing_changed_at),
         },
         "members": [
-            {"email": m.email, "role": m.role, "joined": _when(m.created_at), "last_signed_in": _when(m.last_login_at)}
+            {
+                "email": m.email,
+                "role": m.role,
+                "team_role": m.team_role,
+                "joined": _when(m.created_at),
+                "last_signed_in": _when(m.last_login_at),
+                "reminders_not_wanted": sorted(
+                    db.session.scalars(select(ReminderOptOut.kind).where(ReminderOptOut.user_id == m.id))
+                ),
+            }
             for m in members
         ],
         "invitations": [
@@ -57,6 +80,12 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
             }
             for invitation in db.session.scalars(
                 select(Invitation).where(Invitation.organisation_id == organisation.id).order_by(Invitation.id)
+            )
+        ],
+        "team_changes": [
+            {"at": _when(e.at), "by": e.actor_email, "action": e.action, "who": e.subject_email}
+            for e in db.session.scalars(
+                select(TeamEvent).where(TeamEvent.organisation_id == organisation.id).order_by(TeamEvent.id)
             )
         ],
         "audits": [_audit_data(audit) for audit in audits],
@@ -94,6 +123,26 @@ def _audit_data(audit: Audit) -> dict[str, Any]:
             ],
         },
         "guide": audit.guide_snapshot,
+        "action_plan": [_action_data(action) for action in plan_actions(audit)],
+        "certificates": [
+            {"code": c.code, "issued_at": _when(c.issued_at), "organisation_name": c.organisation_name}
+            for c in db.session.scalars(select(Certificate).where(Certificate.audit_id == audit.id))
+        ],
+    }
+
+
+def _action_data(action: PlanAction) -> dict[str, Any]:
+    return {
+        "text": action.text,
+        "from": action.origin,
+        "section_id": action.section_id,
+        "responsible": owner_label(action) or None,
+        "due_on": action.due_on.isoformat() if action.due_on else None,
+        "status": action.status,
+        "why_dropped": action.dropped_reason,
+        "note": action.note,
+        "done_at": _when(action.done_at),
+        "updated_at": _when(action.updated_at),
     }
 
 

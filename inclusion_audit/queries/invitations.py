@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import AccountRequest, Invitation, Organisation, User, utcnow
 from .accounts import add_member, create_member, email_taken, normalise_email
+from .team import TeamAction, record_team_event
 
 __all__ = [
     "ACCOUNT_REQUEST_HOURS",
@@ -104,10 +105,12 @@ def accept_invitation(invitation: Invitation, password: str) -> User | None:
         db.session.rollback()
         return None
     try:
-        return add_member(invitation.organisation, invitation.email, password)
+        user = add_member(invitation.organisation, invitation.email, password)
     except IntegrityError:  # the same address signed up in the same instant
         db.session.rollback()
         return None
+    record_team_event(invitation.organisation, user, user.email, TeamAction.JOINED)
+    return user
 
 
 def request_account(organisation_name: str, email: str) -> str:

@@ -9,12 +9,16 @@ from sqlalchemy import func, select
 from inclusion_audit.extensions import db
 from inclusion_audit.models import (
     AccessLog,
+    ActionPlan,
     Answer,
     Audit,
     AuditSection,
+    Certificate,
     Organisation,
     OrganisationGroup,
+    PlanAction,
     SectionScore,
+    TeamEvent,
     User,
 )
 from tests.audit.helpers import complete_audit
@@ -50,8 +54,10 @@ def test_the_download_holds_every_audit_with_its_answers(app, accounts, member_c
         {
             "email": "member@example.org",
             "role": "member",
+            "team_role": "admin",
             "joined": data["members"][0]["joined"],
             "last_signed_in": data["members"][0]["last_signed_in"],
+            "reminders_not_wanted": [],
         }
     ]
     submitted, in_progress = data["audits"]
@@ -61,7 +67,13 @@ def test_the_download_holds_every_audit_with_its_answers(app, accounts, member_c
     assert submitted["id"] == audit_id and submitted["answers"] == answers and len(answers) > 20
     assert len(submitted["results"]["sections"]) == 5
     assert submitted["guide"]["content_version"] == submitted["content_version"]
-    assert in_progress["status"] == "in_progress" and in_progress["answers"] == answers
+    # The new audit starts from the last answers, with the review question answered from the untouched plan.
+    assert in_progress["status"] == "in_progress"
+    assert in_progress["answers"] == {**answers, "review_last_actions": "not_started"}
+    # The action plan made at submit, with everything the plan page shows.
+    assert len(submitted["action_plan"]) == 5 and in_progress["action_plan"] == []
+    assert set(submitted["action_plan"][0]) >= {"text", "responsible", "due_on", "status", "why_dropped", "note"}
+    assert data["team_changes"] == []
 
 
 def test_deleting_needs_the_tick_and_the_right_password(app, member_client):
@@ -91,6 +103,9 @@ def test_deleting_removes_everything_and_signs_out(app, accounts, member_client)
     accounts.sign_out()
     accounts.sign_in("member@example.org")
 
+    assert member_client.get("/audit/plan/certificate.pdf").status_code == 200
+    member_client.post("/audit/team", data={"email": "invited@example.org"})
+    assert count(app, PlanAction) == 5 and count(app, Certificate) == 1 and count(app, TeamEvent) == 1
     page = post_page(member_client, "/audit/delete", {"confirm": "y", "password": PASSWORD})
     assert page.h1() == "Your organisation's account has been deleted"
     assert ORGANISATION in page.text
@@ -100,6 +115,10 @@ def test_deleting_removes_everything_and_signs_out(app, accounts, member_client)
         (User, User.organisation_id),
         (Audit, Audit.organisation_id),
         (OrganisationGroup, OrganisationGroup.organisation_id),
+        (PlanAction, PlanAction.organisation_id),
+        (ActionPlan, ActionPlan.organisation_id),
+        (Certificate, Certificate.organisation_id),
+        (TeamEvent, TeamEvent.organisation_id),
     ]:
         assert count(app, model, column == organisation_id) == 0, model
     for model in (Answer, SectionScore, AuditSection):

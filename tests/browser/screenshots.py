@@ -8,6 +8,9 @@ docs/screenshots/. Long pages are cut off at MAX_HEIGHT CSS pixels.
 from __future__ import annotations
 
 import io
+import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -47,7 +50,54 @@ def prepare(server: LiveServer) -> dict[str, str]:
     server.add_member("screens-new@example.org", "Riverside Community Kitchen")
     server.add_member("screens-ready@example.org", "Riverside Community Kitchen", audit="answered")
     audit_id = server.add_member("screens-done@example.org", "Riverside Community Kitchen", audit="resubmitted")
+    _plan_under_way(server, audit_id)
     return {"audit": str(audit_id)}
+
+
+def _plan_under_way(server: LiveServer, audit_id: int) -> None:
+    """The submitted audit's action plan, a few weeks in: owners, dates, one done, one overdue, one of their own."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from inclusion_audit import queries
+    from inclusion_audit.content_store import get_content
+    from inclusion_audit.extensions import db
+    from inclusion_audit.models import ActionStatus, Audit, User, utcnow
+
+    with server.app.app_context():
+        audit = db.session.get(Audit, audit_id)
+        audit.submitted_at -= timedelta(days=40)  # a plan some weeks old
+        db.session.commit()
+        user = db.session.scalar(select(User).where(User.email == "screens-done@example.org"))
+        actions = queries.ensure_plan(audit, get_content())
+        today = utcnow().date()
+        plans = [
+            (user, None, today - timedelta(days=20), "done", ""),
+            (None, "Volunteer coordinator", today + timedelta(days=5), "in_progress", "Two sessions booked."),
+            (user, None, today - timedelta(days=3), "in_progress", ""),
+            (None, "Trustee lead", today + timedelta(days=60), "not_started", ""),
+        ]
+        for action, (owner, name, due, status, note) in zip(actions, plans, strict=False):
+            queries.update_action(
+                action,
+                user,
+                owner=owner,
+                owner_name=name,
+                due_on=due,
+                status=ActionStatus(status),
+                dropped_reason=None,
+                note=note,
+            )
+        queries.add_own_action(audit, "Ask the night shelter to join our steering group", None, user)
+        # A colleague who joined, and an invitation still waiting, for the team page.
+        colleague = User(email="screens-colleague@example.org", password_hash=user.password_hash, role="member")
+        colleague.organisation = user.organisation
+        db.session.add(colleague)
+        db.session.commit()
+        queries.record_team_event(user.organisation, colleague, colleague.email, queries.TeamAction.JOINED)
+        queries.create_invitation(user.organisation, "screens-invited@example.org", user)
+        queries.record_team_event(user.organisation, user, "screens-invited@example.org", queries.TeamAction.INVITED)
 
 
 def shots(state: dict[str, str]) -> list[tuple[str, str | None, Callable]]:
@@ -67,6 +117,10 @@ def shots(state: dict[str, str]) -> list[tuple[str, str | None, Callable]]:
         page.goto("/audit/section/access")
         click_and_wait(page, page.get_by_role("button", name="Save and continue"))
 
+    def change_first_action(page) -> None:
+        page.goto("/audit/plan")
+        click_and_wait(page, page.locator(".govuk-summary-card").nth(1).get_by_role("link", name=re.compile("^Change")))
+
     audit = state["audit"]
     return [
         ("01-start", None, go("/")),
@@ -78,7 +132,32 @@ def shots(state: dict[str, str]) -> list[tuple[str, str | None, Callable]]:
         ("07-results", "screens-done@example.org", go(f"/audits/{audit}/results")),
         ("08-guide", "screens-done@example.org", go(f"/audits/{audit}/guide")),
         ("09-coordinator-dashboard", DEMO_COORDINATOR, go("/coordinator/")),
+        ("10-action-plan", "screens-done@example.org", go("/audit/plan")),
+        ("11-change-an-action", "screens-done@example.org", change_first_action),
+        ("12-team", "screens-done@example.org", go("/audit/team")),
+        ("13-account", "screens-done@example.org", go("/account")),
     ]
+
+
+def certificate_png(browser, server: LiveServer, output: Path) -> None:
+    """The certificate of completion as a PNG, through pdftoppm (poppler-utils), when it is installed."""
+    if shutil.which("pdftoppm") is None:
+        print("Skipping the certificate picture: pdftoppm is not installed (apt-get install poppler-utils)")
+        return
+    context = browser.new_context(base_url=server.base_url)
+    page = context.new_page()
+    sign_in(page, "screens-done@example.org")
+    pdf = page.request.get(server.url("/audit/plan/certificate.pdf")).body()
+    context.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "certificate.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(  # noqa: S603  (a fixed program on a file we wrote)
+            ["pdftoppm", "-png", "-r", "80", "-singlefile", str(source), str(Path(tmp) / "certificate")], check=True
+        )
+        path = output / "certificate.png"
+        path.write_bytes(compress((Path(tmp) / "certificate.png").read_bytes()))
+    print(path)
 
 
 def main(argv: list[str]) -> int:
@@ -97,6 +176,7 @@ def main(argv: list[str]) -> int:
         browser = launch_chromium(playwright)
         try:
             state = prepare(server)
+            certificate_png(browser, server, output)
             for size, viewport in SIZES.items():
                 for name, who, reach in shots(state):
                     context = browser.new_context(base_url=server.base_url, viewport=viewport)

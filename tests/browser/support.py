@@ -139,7 +139,9 @@ class LiveServer:
                 org.org_type, org.size_band, org.area = "charity", "under_10", "north_northamptonshire"
                 org.groups = ["homelessness", "migrants_refugees"]
                 org.profile_completed_at = utcnow()
-            user = User(email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org)
+            user = User(
+                email=email, password_hash=hash_password(PASSWORD), role="member", organisation=org, team_role="admin"
+            )
             db.session.add_all([org, user])
             db.session.commit()
             if audit is None:

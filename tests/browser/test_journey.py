@@ -214,6 +214,8 @@ def test_new_member_journey(axe_page, live_server, unique):
     assert_accessible(page, "team with errors", checked)
 
     click_and_wait(page, page.get_by_role("link", name="Account"))
+    assert path_of(page) == "/account"
+    click_and_wait(page, page.get_by_role("link", name="Change your password"))
     assert path_of(page) == "/account/password"
     assert_accessible(page, "change password", checked)
     click_and_wait(page, page.get_by_role("button", name="Change password"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from inclusion_audit.coordinator.export_files import defuse
+from inclusion_audit.export_files import defuse
 from inclusion_audit.extensions import db
 from inclusion_audit.models import AccessLog, Organisation
 from tests.conftest import get_page

@@ -1,0 +1,62 @@
+"""The review question answered from the last action plan, when a new audit starts (content flag
+`prefill_from_plan`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..engine import Content, QuestionDef
+from ..extensions import db
+from ..models import ActionStatus, Answer, Audit, AuditSection, PlanAction, User, utcnow
+from .plan import plan_actions
+
+__all__ = ["prefill_from_plan", "review_summary"]
+
+
+def _worked_on(actions: list[PlanAction]) -> int:
+    """Actions someone has done something about: started, finished, or decided to drop (a decision is a review)."""
+    return sum(1 for action in actions if action.status != ActionStatus.NOT_STARTED)
+
+
+def review_summary(actions: list[PlanAction]) -> str:
+    worked = _worked_on(actions)
+    done = sum(1 for action in actions if action.status == ActionStatus.DONE)
+    return f"{worked} of {len(actions)} actions worked on ({done} done)"
+
+
+def _review_option(question: QuestionDef, actions: list[PlanAction]) -> str | None:
+    """The answer the plan gives: scored 0 if no action has been worked on, 3 if every one has, and 1 or 2
+    for fewer or more than half. None if the question has no answer with that score."""
+    worked = _worked_on(actions)
+    if worked == 0:
+        score = 0
+    elif worked == len(actions):
+        score = 3
+    else:
+        score = 2 if worked * 2 >= len(actions) else 1
+    return next((option.value for option in question.options if option.score == score), None)
+
+
+def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
+    """Answer the questions flagged `prefill_from_plan` from the last plan, in a new audit nobody has saved
+    anything in yet (so a double click on 'start' cannot overwrite a change). Returns the question ids answered."""
+    questions = [question for question in content.questions.values() if question.prefill_from_plan]
+    previous = db.session.get(Audit, audit.previous_audit_id) if audit.previous_audit_id else None
+    actions = plan_actions(previous)
+    saved_in = db.session.scalar(select(func.count()).where(AuditSection.audit_id == audit.id))
+    if not questions or not actions or saved_in:
+        return []
+    answered = []
+    existing = {row.question_id: row for row in db.session.scalars(select(Answer).where(Answer.audit_id == audit.id))}
+    for question in questions:
+        value = _review_option(question, actions)
+        if value is None:
+            continue
+        row = existing.get(question.id)
+        if row is None:
+            db.session.add(Answer(audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id))
+        else:
+            row.value, row.updated_at, row.updated_by_id = value, utcnow(), user.id
+        answered.append(question.id)
+    db.session.commit()
+    return answered

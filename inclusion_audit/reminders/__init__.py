@@ -1,0 +1,1 @@
+"""Reminder emails about action plans and audits, sent by `flask reminders send`."""

@@ -1,0 +1,57 @@
+"""The dashboard's action plans panel: counts only ever shown through the disclosure-control function."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from inclusion_audit.content_store import get_content
+from inclusion_audit.coordinator.plan_panel import disclose_plan_counts
+from inclusion_audit.extensions import db
+from inclusion_audit.models import PlanAction
+from inclusion_audit.queries import PlanCounts
+from tests.audit.helpers import complete_audit
+from tests.conftest import Accounts, get_page
+
+from .helpers import sign_in_staff, unsafe_figures
+
+
+def test_counts_from_fewer_than_five_organisations_are_never_shown(app):
+    with app.app_context():
+        content = get_content()
+        first, second, *_ = [section.id for section in content.sections]
+        panel = disclose_plan_counts(content, PlanCounts(7, {first: (3, 9), second: (6, 13)}))
+    assert panel.organisations_using_plan == "5"
+    rows = {row.title: row for row in panel.sections}
+    titles = [section.title for section in content.sections]
+    assert (rows[titles[0]].organisations, rows[titles[0]].actions) == ("fewer than 5", "fewer than 5")
+    assert (rows[titles[1]].organisations, rows[titles[1]].actions) == ("5", "15")
+    assert (rows[titles[2]].organisations, rows[titles[2]].actions) == ("0", "0")
+
+
+def test_the_panel_counts_organisations_using_their_plan_and_actions_done(app, accounts):
+    members = []
+    for index in range(6):
+        email = f"org{index}@example.org"
+        accounts.member(email=email, organisation=f"Organisation {index}")
+        client = app.test_client()
+        Accounts(app, client).sign_in(email)
+        complete_audit(client, app)
+        members.append(client)
+    with app.app_context():
+        first_section = get_content().sections[0].id
+        # Five organisations each finish one action in the first section; the sixth has not touched its plan.
+        for organisation_id in range(1, 6):
+            action = db.session.scalar(
+                select(PlanAction.id).where(PlanAction.organisation_id == organisation_id).order_by(PlanAction.id)
+            )
+            db.session.execute(
+                update(PlanAction).where(PlanAction.id == action).values(status="done", section_id=first_section)
+            )
+        db.session.commit()
+    coordinator = sign_in_staff(Accounts(app, app.test_client()))
+    page = get_page(coordinator, "/coordinator/")
+    assert page.soup.find(id="plans-in-use").get_text(strip=True) == "5"
+    table = page.soup.find("caption", string=lambda t: t and "Actions done" in t).find_parent("table")
+    first_row = [cell.get_text(strip=True) for cell in table.select("tbody tr")[0].find_all(["th", "td"])]
+    assert first_row[1:] == ["5", "5"]
+    assert unsafe_figures(page) == []
