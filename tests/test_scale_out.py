@@ -155,4 +155,4 @@ def test_two_instances_share_sessions_rate_limits_and_keep_the_figures_right(emp
         timeout=120,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "Every stored count matches" in check.stdout
+    assert "Every stored figure matches" in check.stdout
