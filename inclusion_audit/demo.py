@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from .engine import Content, build_guide
 from .extensions import db
-from .models import Answer, Audit, Organisation, User, utcnow
+from .models import Answer, Audit, Organisation, User, Verification, utcnow
 from .passwords import hash_password
 from .queries import ensure_plan, latest_submitted, profile_of, section_scores_of
 from .queries.stored_figures import rebuild_stored_figures
@@ -128,7 +128,8 @@ def load_demo_data(content: Content) -> str:
     lists = content.config.profile
     password_hash = hash_password(DEMO_PASSWORD)
 
-    demo_org = Organisation(name="Demo Community Project")
+    # Demo organisations are verified, as if a coordinator knew them all, so the dashboard has figures at once.
+    demo_org = Organisation(name="Demo Community Project", verification=Verification.VERIFIED.value)
     db.session.add(
         User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org, team_role="admin")
     )
@@ -154,6 +155,7 @@ def load_demo_data(content: Content) -> str:
             area=rng.choice(list(lists.areas)),
             profile_completed_at=utcnow(),
             share_named=share_rng.random() < DEMO_SHARE_RATE,
+            verification=Verification.VERIFIED.value,
         )
         organisation.sharing_changed_at = utcnow() if organisation.share_named else None
         organisation.groups = rng.sample(list(lists.groups), k=rng.randint(1, 3))

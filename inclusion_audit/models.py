@@ -10,9 +10,19 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from .disclosure import new_record_key
 from .extensions import db
 
 ROLES = ("member", "coordinator", "admin")
+
+
+class Verification(StrEnum):
+    """Whether a coordinator of the organisation's area has checked that it is real. Coordinator figures count
+    verified organisations only, so that made-up organisations cannot be used to pick one out."""
+
+    UNVERIFIED = "unverified"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
 
 
 class TeamRole(StrEnum):
@@ -53,6 +63,13 @@ class Organisation(db.Model):
     # by name, to coordinators for the organisation's area. The server default keeps older rows private.
     share_named: Mapped[bool] = mapped_column(default=False, server_default=false())
     sharing_changed_at: Mapped[datetime | None]
+    # Optional, from the profile: a charity or company number, to help a coordinator check the organisation.
+    registration_number: Mapped[str | None] = mapped_column(String(20))
+    verification: Mapped[str] = mapped_column(
+        String(12), default=Verification.UNVERIFIED.value, server_default=Verification.UNVERIFIED.value, index=True
+    )
+    # Drawn at random once, stored, never shown: decides the noise on every figure the organisation is in.
+    record_key: Mapped[int] = mapped_column(default=new_record_key)
 
     # A table rather than a JSON list, so coordinator filters by group stay plain SQL.
     group_rows: Mapped[list[OrganisationGroup]] = relationship(
@@ -248,6 +265,21 @@ class StoredFigure(db.Model):
     item: Mapped[str] = mapped_column(String(60), primary_key=True)  # section or question id ("" for results)
     value: Mapped[str] = mapped_column(String(40), primary_key=True)  # bucket 0-9 or answer value ("" for results)
     count: Mapped[int] = mapped_column(default=0)
+    key_sum: Mapped[int] = mapped_column(default=0)  # the organisations' record keys added up (disclosure.Cell)
+
+
+class VerificationDecision(db.Model):
+    """Every time a coordinator verifies or rejects an organisation, kept for as long as the organisation is."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    decided_by_email: Mapped[str] = mapped_column(String(320))  # kept if the coordinator's account goes
+    decision: Mapped[str] = mapped_column(String(12))  # "verified" or "rejected"
+    reason: Mapped[str] = mapped_column(String(500), default="")
+
+    __table_args__ = (NEVER_REUSE_IDS,)
 
 
 class Feedback(db.Model):

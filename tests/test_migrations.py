@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from inclusion_audit import create_app, queries
 from inclusion_audit.extensions import db
+from inclusion_audit.models import Verification
 from inclusion_audit.queries import Filters
 from inclusion_audit.queries.stored_figures import figure_differences
 
@@ -130,11 +131,35 @@ def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty
             for row in rows:
                 connection.execute(text(row), {"at": datetime(2026, 1, 5), "no": False})
         upgrade()
-        assert (
-            queries.headline(Filters(area="north_northamptonshire")).organisations_with_results == 1
-        )  # moved from Corby
-        assert queries.section_buckets(Filters(start=datetime(2026, 1, 1)))["access"][4] == 1
+        # Organisations already there start unverified: counted in nothing until a coordinator verifies them.
+        assert queries.headline(Filters()).organisations_with_results.count == 0
+        assert queries.verification_queue(None)[0].name == "A"
+        coordinator = queries.create_staff_user("coordinator@example.org", "a long enough password")
+        queries.decide_verification(1, coordinator, Verification.VERIFIED, "")
+        north = queries.headline(Filters(area="north_northamptonshire"))
+        assert north.organisations_with_results.count == 1  # moved from Corby
+        assert queries.section_buckets(Filters(start=datetime(2026, 1, 1)))["access"][4].count == 1
         assert figure_differences() == []
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_organisations_already_there_get_record_keys(empty_database_url):
+    """Each organisation gets a key from 0 to 255 when upgrading, drawn at random (two of 40 would rarely match)."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="d05eff8b5ea6")
+        with db.engine.begin() as connection:
+            for number in range(40):
+                connection.execute(
+                    text("INSERT INTO organisation (name, created_at, share_named) VALUES (:name, :at, :no)"),
+                    {"name": f"Org {number}", "at": datetime(2026, 1, 5), "no": False},
+                )
+        upgrade()
+        with db.engine.connect() as connection:
+            keys = connection.execute(text("SELECT record_key, verification FROM organisation")).all()
+        assert all(0 <= key < 256 and state == "unverified" for key, state in keys)
+        assert len({key for key, _ in keys}) > 20
         db.session.remove()
         db.engine.dispose()
 

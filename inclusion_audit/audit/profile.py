@@ -28,6 +28,7 @@ def profile():
         form.size_band.data = organisation.size_band
         form.area.data = organisation.area
         form.other_groups.data = organisation.other_groups
+        form.registration_number.data = organisation.registration_number
         if organisation.groups or organisation.profile_completed_at:
             form.groups.data = organisation.groups or [NO_GROUPS]
         if organisation.profile_completed_at:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
 from ..engine.schema import ProfileLists
 from ..forms_base import PlainName, StripWhitespaceForm
@@ -65,6 +65,18 @@ class ProfileForm(StripWhitespaceForm):
         validators=[
             Length(max=200, message="Other groups must be 200 characters or fewer"),
             PlainName("Other groups"),
+        ],
+    )
+    registration_number = StringField(
+        "Charity or company number (optional)",
+        widget=GovTextInput(),
+        description="If you have one. It helps a coordinator for your area check that your organisation is real.",
+        validators=[
+            Length(max=20, message="Charity or company number must be 20 characters or fewer"),
+            Regexp(
+                r"^[A-Za-z0-9 -]*$",
+                message="Charity or company number must only include letters, numbers, spaces and hyphens",
+            ),
         ],
     )
     works_with_families = RadioField(
@@ -134,6 +146,8 @@ class ProfileForm(StripWhitespaceForm):
             answers["works_with_families"] = self.families
         if not self.other_groups.errors:
             answers["other_groups"] = self.other_groups.data or ""
+        if not self.registration_number.errors:
+            answers["registration_number"] = self.registration_number.data or ""
         return answers
 
     @property

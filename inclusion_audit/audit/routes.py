@@ -45,6 +45,7 @@ def task_list():
         editable=audit is not None or not submitted,
         ready=profile_done and all(item.complete for item in progress),
         start_form=StripWhitespaceForm(),
+        rejection=queries.latest_decision(organisation.id) if organisation.verification == "rejected" else None,
     )
 
 

@@ -1,19 +1,17 @@
 """Server-drawn SVG for the spread of scores in one part of the audit. Always shown next to a table.
 
 Same approach as `guide/chart.py`: plain shapes and text, no script, a title and description for
-screen readers. It only ever draws figures that have been through `suppression` (rounded counts).
+screen readers. It only ever draws figures that have been through `disclosure` (perturbed counts).
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..disclosure import BAND_LABELS, FEWER
 from .figures import DistributionRow
-from .stats import BAND_LABELS
-from .suppression import FEWER
 
 BAR_COLOUR = "#1d70b8"
-SPREAD_COLOUR = "#5694ca"
 TEXT_COLOUR = "#0b0c0c"
 SECONDARY_TEXT = "#505a5f"
 LEFT, PLOT_WIDTH, TOP, PLOT_HEIGHT = 40, 560, 30, 140
@@ -30,8 +28,8 @@ def _scale_top(counts: tuple[int | None, ...]) -> int:
 
 
 def distribution_chart(row: DistributionRow, *, chart_id: str) -> Markup:
-    """Five bars (0-19% ... 80-100%) of organisation counts, with the middle half and median drawn beneath."""
-    width, height = LEFT + PLOT_WIDTH + 20, TOP + PLOT_HEIGHT + 90
+    """Five bars (0-19% ... 80-100%) of organisation counts, with the middle band named beneath."""
+    width, height = LEFT + PLOT_WIDTH + 20, TOP + PLOT_HEIGHT + 50
     baseline = TOP + PLOT_HEIGHT
     top = _scale_top(row.band_counts)
     parts = [
@@ -57,30 +55,10 @@ def distribution_chart(row: DistributionRow, *, chart_id: str) -> Markup:
             parts.append(_text(middle, baseline - bar - 6, str(count), TEXT_COLOUR, bold=True))
         parts.append(_text(middle, baseline + 18, label, TEXT_COLOUR))
     parts.append(f'<line x1="{LEFT}" y1="{baseline}" x2="{LEFT + PLOT_WIDTH}" y2="{baseline}" stroke="{TEXT_COLOUR}"/>')
-    parts.extend(_spread(row, baseline + 34))
+    parts.append(_text(LEFT, baseline + 44, f"Middle band: {row.middle}.", TEXT_COLOUR, anchor="start"))
     parts.append("</svg>")
     # Safe: every piece of text above went through escape(); the rest is our own fixed markup.
     return Markup("".join(parts))  # nosec B704
-
-
-def _spread(row: DistributionRow, y: float) -> list[str]:
-    """The middle half as a box and the median as a thick line, on the same 0-100% scale as the bars."""
-    spread = row.spread
-    if spread is None or spread.lower is None or spread.upper is None or spread.median is None:
-        return []
-    left, right, median = _x(spread.lower), _x(spread.upper), _x(spread.median)
-    return [
-        f'<rect x="{left:.1f}" y="{y}" width="{max(right - left, 2):.1f}" height="16" fill="{SPREAD_COLOUR}"/>',
-        f'<line x1="{median:.1f}" y1="{y - 4}" x2="{median:.1f}" y2="{y + 20}" '
-        f'stroke="{TEXT_COLOUR}" stroke-width="3"/>',
-        _text(
-            LEFT,
-            y + 40,
-            f"Middle half: {spread.lower}% to {spread.upper}%. Median: {spread.median}%.",
-            TEXT_COLOUR,
-            anchor="start",
-        ),
-    ]
 
 
 def _text(x: float, y: float, text: str, colour: str, *, bold: bool = False, anchor: str = "middle") -> str:
@@ -96,8 +74,4 @@ def describe(row: DistributionRow) -> str:
     if not row.enough:
         return f"{row.title}: figures are hidden because {row.organisations} organisations have a score."
     bands = "; ".join(f"{label}: {text}" for label, text in zip(BAND_LABELS, row.band_texts, strict=True))
-    lower, median, upper = row.statistic_texts()
-    return (
-        f"Organisations with a score: {row.organisations}. {bands}. "
-        f"Middle half from {lower} to {upper}, median {median}."
-    )
+    return f"Organisations with a score: {row.organisations}. {bands}. Middle band: {row.middle}."

@@ -16,9 +16,9 @@ from ..export_files import XLSX_MIMETYPE, Cell, to_csv, to_xlsx
 from ..models import utcnow
 from ..security import role_required
 from . import bp
+from .explanation import ABOUT_FIGURES
 from .figures import DISTRIBUTION_HEADER, distribution_table
 from .routes import filter_form
-from .suppression import NOTE
 from .view_data import dashboard_data
 
 FORMATS = ("csv", "xlsx")
@@ -79,7 +79,7 @@ def export_audits(fmt: str):
 @bp.route("/export/summary.<fmt>")
 @role_required("coordinator", "admin")
 def export_summary(fmt: str):
-    """The spread of scores per part, with the small-number rule applied, as on the dashboard."""
+    """The spread of scores per part, through disclosure control, exactly as on the dashboard."""
     if fmt not in FORMATS:
         abort(404)
     content, form = get_content(), filter_form()
@@ -88,9 +88,9 @@ def export_summary(fmt: str):
     table = distribution_table(data.distribution)
     if fmt == "csv":
         return _download(to_csv(DISTRIBUTION_HEADER, table), "inclusion-audit-summary", fmt)
-    trends_header = ["Quarter", "Organisations", *(f"{s.title}: median (%)" for s in content.sections)]
+    trends_header = ["Quarter", "Organisations", *(f"{s.title}: 60% or more" for s in content.sections)]
     trends = [
-        [label, row.organisations, *row.median_texts] for label, row in zip(data.trend_labels, data.trends, strict=True)
+        [label, row.organisations, *row.share_texts] for label, row in zip(data.trend_labels, data.trends, strict=True)
     ]
     gaps_header = ["Question", "Part", "Principle", "Not started", "Not sure", "Guidance topics", "Core20PLUS5"]
     gaps = [
@@ -107,8 +107,7 @@ def export_summary(fmt: str):
     ]
     about = [
         ["Filters", form.describe()],
-        ["Small numbers", NOTE],
-        ["Medians and quartiles", "Estimated from scores grouped in 10-point steps, so they are approximate."],
+        *([heading, text] for heading, text in ABOUT_FIGURES),
         ["Downloaded", utcnow().date().isoformat()],
     ]
     sheets = [

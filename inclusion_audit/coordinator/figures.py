@@ -1,16 +1,32 @@
-"""Turn raw query results into figures that may be shown: every count and statistic goes through `suppression`.
+"""Turn raw query results into figures that may be shown: every count goes through `disclosure`.
 
-Pages, charts and downloads all draw from these objects, so they can never disagree or leak a raw count.
+Pages, charts and downloads all draw from these objects, so they can never disagree or leak a raw count. The
+population of every figure in a view is the view's organisations with a submitted audit: the same population
+always gives the same figures, and a population one organisation larger gives fresh noise on every figure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..disclosure import (
+    BAND_LABELS,
+    FEWER,
+    THRESHOLD,
+    Cell,
+    bands_of,
+    disclose,
+    empty_buckets,
+    middle_band,
+    perturbed,
+    share,
+    show,
+    total,
+)
 from ..engine import Content
 from ..queries import Buckets, Headline, QuestionGap
-from .stats import BAND_LABELS, Quartiles, bands_of, empty_buckets, quartiles
-from .suppression import FEWER, THRESHOLD, safe_count, safe_statistic, show_count, show_statistic
+
+GAP_ROWS = 10
 
 
 @dataclass(frozen=True)
@@ -18,58 +34,58 @@ class DistributionRow:
     section_id: str
     title: str
     organisations: str
-    band_counts: tuple[int | None, ...]  # rounded, None when suppressed: for charts
+    band_counts: tuple[int | None, ...]  # perturbed, None for "fewer than 5": for charts
     band_texts: tuple[str, ...]
-    spread: Quartiles | None  # None when fewer than 5 organisations have a score
+    middle: str  # the band holding the middle organisation, or why it is not shown
 
     @property
     def enough(self) -> bool:
-        return self.spread is not None
-
-    def statistic_texts(self) -> tuple[str, str, str]:
-        """Lower quartile, median and upper quartile as text."""
-        if self.spread is None:
-            text = "–" if self.organisations == "0" else FEWER
-            return text, text, text
-        lower, median, upper = (f"{v}%" if v is not None else "–" for v in self.spread.as_tuple())
-        return lower, median, upper
+        return any(count is not None for count in self.band_counts)
 
 
-def distribution_rows(content: Content, buckets: Buckets) -> list[DistributionRow]:
+MIDDLE_HIDDEN = "fewer than 10"
+
+
+def distribution_rows(content: Content, buckets: Buckets, population: Cell) -> list[DistributionRow]:
     rows = []
     for section in content.sections:
-        counts = buckets.get(section.id, empty_buckets())
-        total = sum(counts)
-        bands = bands_of(counts)
+        bands = bands_of(buckets.get(section.id, empty_buckets()))
+        scored = total(bands)
+        # Fewer than 5 with a score (after perturbation): no band figure at all, not even which are empty.
+        shown = disclose(scored, population) is not None
+        middle = middle_band(bands, population)
         rows.append(
             DistributionRow(
                 section_id=section.id,
                 title=section.title,
-                organisations=show_count(total),
-                # Below 5 organisations nothing about the section is shown, not even which bands are empty.
-                band_counts=tuple(safe_count(n) if total >= THRESHOLD else None for n in bands),
-                band_texts=tuple(show_count(n) if total >= THRESHOLD else show_count(total) for n in bands),
-                spread=safe_statistic(quartiles(counts), total),
+                organisations=show(scored, population),
+                band_counts=tuple(disclose(band, population) if shown else None for band in bands),
+                band_texts=tuple(show(band, population) if shown else FEWER for band in bands),
+                middle=MIDDLE_HIDDEN if middle is None else BAND_LABELS[middle],
             )
         )
     return rows
 
 
-DISTRIBUTION_HEADER = ("Part", "Organisations", *BAND_LABELS, "Lower quartile", "Median", "Upper quartile")
+DISTRIBUTION_HEADER = ("Part", "Organisations", *BAND_LABELS, "Middle band")
 
 
 def distribution_table(rows: list[DistributionRow]) -> list[tuple[str, ...]]:
     """The distribution as plain rows of text: the same figures as the page, for downloads."""
-    return [(row.title, row.organisations, *row.band_texts, *row.statistic_texts()) for row in rows]
+    return [(row.title, row.organisations, *row.band_texts, row.middle) for row in rows]
 
 
 def headline_rows(headline: Headline) -> list[tuple[str, str]]:
+    population = headline.organisations_with_results
     return [
-        ("Organisations registered", show_count(headline.organisations)),
-        ("Audits started", show_count(headline.audits_started)),
-        ("Audits submitted", show_count(headline.audits_submitted)),
-        ("Organisations with a submitted audit", show_count(headline.organisations_with_results)),
+        ("Organisations registered", show(headline.organisations, population)),
+        ("Audits started", show(headline.audits_started, population)),
+        ("Audits submitted", show(headline.audits_submitted, population)),
+        ("Organisations with a submitted audit", show(population, population)),
     ]
+
+
+HIGH_BANDS = 3  # the share of organisations at 60% or more: bands 60 to 79% and 80 to 100%
 
 
 @dataclass(frozen=True)
@@ -77,22 +93,23 @@ class TrendRow:
     year: int
     quarter: int
     organisations: str
-    medians: tuple[int | None, ...]  # per section, in content order; None when hidden or missing
-    median_texts: tuple[str, ...]
+    shares: tuple[int | None, ...]  # per section, in content order: % at 60% or more; None when hidden
+    share_texts: tuple[str, ...]
 
 
 def trend_rows(
-    content: Content, organisations: dict[tuple[int, int], int], buckets: dict[tuple[int, int], Buckets]
+    content: Content, organisations: dict[tuple[int, int], Cell], buckets: dict[tuple[int, int], Buckets]
 ) -> list[TrendRow]:
     rows = []
     for key in sorted(organisations):
-        medians, texts = [], []
+        population = organisations[key]
+        shares, texts = [], []
         for section in content.sections:
-            counts = buckets.get(key, {}).get(section.id, empty_buckets())
-            median = safe_statistic(quartiles(counts).median, sum(counts))
-            medians.append(median)
-            texts.append(show_statistic(median, sum(counts)))
-        rows.append(TrendRow(key[0], key[1], show_count(organisations[key]), tuple(medians), tuple(texts)))
+            bands = bands_of(buckets.get(key, {}).get(section.id, empty_buckets()))
+            value = share(total(bands[HIGH_BANDS:]), total(bands), population)
+            shares.append(value)
+            texts.append(MIDDLE_HIDDEN if value is None else f"{value}%")
+        rows.append(TrendRow(key[0], key[1], show(population, population), tuple(shares), tuple(texts)))
     return rows
 
 
@@ -108,15 +125,18 @@ class GapRow:
     core20plus5: tuple[str, ...]
 
 
-def gap_rows(content: Content, gaps: list[QuestionGap], organisations: int) -> list[GapRow]:
-    """Questions where at least 5 organisations have not started or are not sure, with the guidance to offer."""
-    if organisations < THRESHOLD:
+def gap_rows(content: Content, gaps: list[QuestionGap], population: Cell) -> list[GapRow]:
+    """The questions most often not started or not known, by perturbed count, where that count is 5 or more."""
+    if disclose(population, population) is None:
         return []  # with so few organisations even the list of questions would say something about them
-    rows = []
+    ranked = []
     for gap in gaps:
         question = content.questions.get(gap.question_id)
-        if question is None or gap.not_started + gap.dont_know < THRESHOLD:
-            continue  # unknown to this content version, or too few organisations to mention
+        either = perturbed(gap.not_started + gap.dont_know, population)
+        if question is not None and either >= THRESHOLD:  # known to this content version, and enough of them
+            ranked.append((-either, question.id, question, gap))
+    rows = []
+    for _, _, question, gap in sorted(ranked)[:GAP_ROWS]:
         section = content.sections_by_id[question.section_id]
         snippets = [s for s in content.snippets if question.id in s.meta.questions]
         tags = dict.fromkeys(tag for s in snippets for tag in s.meta.core20plus5)
@@ -126,8 +146,8 @@ def gap_rows(content: Content, gaps: list[QuestionGap], organisations: int) -> l
                 question=question.text,
                 section=section.title,
                 principle=content.config.principles.get(section.principle, ""),
-                not_started=show_count(gap.not_started),
-                dont_know=show_count(gap.dont_know),
+                not_started=show(gap.not_started, population),
+                dont_know=show(gap.dont_know, population),
                 topics=tuple(dict.fromkeys((s.id, s.meta.title) for s in snippets)),
                 core20plus5=tuple(content.config.core20plus5.get(tag, tag) for tag in tags),
             )

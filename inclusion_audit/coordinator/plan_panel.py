@@ -1,7 +1,7 @@
 """The dashboard's 'action plans' panel: how many organisations use their plan, and actions done by section.
 
-Every figure goes through `disclose_plan_counts`, the one place these counts meet disclosure control. Today that
-is the small-number rule in `suppression`; when perturbation replaces it, only that function changes.
+Every figure goes through `disclose_plan_counts`, the one place these counts meet disclosure control: perturbed
+like every other coordinator figure, with the dashboard's population, so the same view always shows the same.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import queries
+from ..disclosure import FEWER, Cell, disclose, show
 from ..engine import Content
-from .suppression import safe_statistic, show_count
 
 
 @dataclass(frozen=True)
@@ -27,23 +27,24 @@ class PlanPanel:
 
 
 def disclose_plan_counts(content: Content, counts: queries.PlanCounts) -> PlanPanel:
-    """The raw plan counts as they may be shown. A count of organisations follows the small-number rule; a count
-    of actions is only shown when it comes from 5 or more organisations (else one organisation's plan could be
-    read from it), and is then rounded like any other count."""
-    rows = []
+    """The raw plan counts as they may be shown: perturbed, and "fewer than 5" below 5. A count of actions is
+    only shown when its organisations' count is shown (else one organisation's plan could be read from it)."""
+    population, rows = counts.population, []
     for section in content.sections:
         stored_ids = [old for old, new in content.section_ids.items() if new == section.id]
-        organisations = sum(counts.done_by_section.get(sid, (0, 0))[0] for sid in stored_ids)
-        actions = sum(counts.done_by_section.get(sid, (0, 0))[1] for sid in stored_ids)
-        shown_actions = safe_statistic(actions, organisations)
+        organisations, actions = Cell(), Cell()
+        for sid in stored_ids:
+            done = counts.done_by_section.get(sid, (Cell(), Cell()))
+            organisations, actions = organisations + done[0], actions + done[1]
+        enough = disclose(organisations, population) is not None
         rows.append(
             PlanSectionRow(
                 title=section.title,
-                organisations=show_count(organisations),
-                actions=show_count(shown_actions) if shown_actions is not None else show_count(organisations),
+                organisations=show(organisations, population),
+                actions=show(actions, population) if enough else FEWER,
             )
         )
-    return PlanPanel(organisations_using_plan=show_count(counts.organisations_using_plan), sections=rows)
+    return PlanPanel(organisations_using_plan=show(counts.organisations_using_plan, population), sections=rows)
 
 
 def plan_panel(content: Content, filters: queries.Filters) -> PlanPanel:

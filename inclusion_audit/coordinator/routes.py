@@ -10,9 +10,9 @@ from ..content_store import get_content
 from ..models import utcnow
 from ..security import role_required
 from . import bp
+from .explanation import EXPLANATION
 from .filters import FilterForm
 from .plan_panel import plan_panel
-from .suppression import NOTE
 from .view_data import dashboard_data
 
 
@@ -39,5 +39,5 @@ def dashboard():
         description=form.describe(),
         args=form.args(),
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
-        suppression_note=NOTE,
+        explanation=EXPLANATION,
     )

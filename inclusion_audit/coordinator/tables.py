@@ -13,7 +13,7 @@ from ..govuk import DASH, SMALL_TEXT, Item, cell, numeric, summary_list, table
 from ..queries import AccessEntry, SharedOrganisation
 from .figures import DISTRIBUTION_HEADER, DistributionRow, GapRow, TrendRow
 
-COUNT = "app-count"  # figures drawn from counts of organisations, which suppression may replace with words
+COUNT = "app-count"  # figures drawn from counts of organisations, which disclosure may replace with words
 
 
 def headline_list(headline: Sequence[tuple[str, str]]) -> Item:
@@ -27,7 +27,7 @@ def spread_table(distribution: Sequence[DistributionRow]) -> Item:
             cell(row.title),
             numeric(row.organisations, COUNT),
             *(numeric(text, COUNT) for text in row.band_texts),
-            *(numeric(text) for text in row.statistic_texts()),
+            numeric(row.middle),
         ]
         for row in distribution
     ]
@@ -42,11 +42,11 @@ def spread_table(distribution: Sequence[DistributionRow]) -> Item:
 
 def trend_table(trends: Sequence[TrendRow], labels: Sequence[str], distribution: Sequence[DistributionRow]) -> Item:
     rows = [
-        [cell(label), numeric(row.organisations, COUNT), *(numeric(text) for text in row.median_texts)]
+        [cell(label), numeric(row.organisations, COUNT), *(numeric(text) for text in row.share_texts)]
         for row, label in zip(trends, labels, strict=True)
     ]
     return table(
-        "Median score in each part, by quarter",
+        "Share of organisations scoring 60% or more in each part, by quarter",
         [cell("Quarter"), numeric("Organisations"), *(numeric(row.title) for row in distribution)],
         rows,
         label_id="trend-table-caption",

@@ -1,7 +1,8 @@
-"""Server-drawn SVG line chart: each part's median score, quarter by quarter. Always shown next to a table.
+"""Server-drawn SVG line chart: each part's share of organisations at 60% or more, quarter by quarter. Always
+shown next to a table.
 
 Lines differ by colour and by marker shape, so the chart works without colour vision; a legend
-names each line. A quarter whose median is hidden (fewer than 5 organisations) leaves a gap.
+names each line. A quarter whose share is hidden (fewer than 10 organisations) leaves a gap.
 """
 
 from __future__ import annotations

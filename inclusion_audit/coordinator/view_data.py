@@ -14,6 +14,7 @@ from .filters import quarter_label
 from .trend_chart import Series, trend_chart
 
 _SHORT_QUARTERS = ("Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec")
+TREND_TITLE = "Share of organisations scoring 60% or more in each part, by quarter"
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,18 @@ class DashboardData:
 
 def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
     headline = queries.headline(filters)
-    distribution = distribution_rows(content, queries.section_buckets(filters))
+    population = headline.organisations_with_results
+    distribution = distribution_rows(content, queries.section_buckets(filters), population)
     organisations, buckets = queries.quarter_buckets(filters)
     trends = trend_rows(content, organisations, buckets)
     chart = None
-    if any(median is not None for row in trends for median in row.medians):
+    if any(value is not None for row in trends for value in row.shares):
         series = [
-            Series(section.title, tuple(row.medians[index] for row in trends))
+            Series(section.title, tuple(row.shares[index] for row in trends))
             for index, section in enumerate(content.sections)
         ]
         axis = [(_SHORT_QUARTERS[row.quarter - 1], str(row.year)) for row in trends]
-        chart = trend_chart(series, axis, chart_id="trend", title="Median score in each part, by quarter")
+        chart = trend_chart(series, axis, chart_id="trend", title=TREND_TITLE)
     return DashboardData(
         headline=headline_rows(headline),
         distribution=distribution,
@@ -51,5 +53,5 @@ def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
         trends=trends,
         trend_labels=[quarter_label(row.year, row.quarter) for row in trends],
         trend_chart=chart,
-        gaps=gap_rows(content, queries.question_gaps(filters), headline.organisations_with_results),
+        gaps=gap_rows(content, queries.question_gaps(filters), population),
     )

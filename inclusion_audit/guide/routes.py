@@ -10,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from .. import queries
+from ..benchmark import benchmark_for
 from ..content_store import get_content
 from ..engine import Guide
 from ..extensions import limiter
@@ -53,8 +54,6 @@ def results_chart(guide: Guide, title: str = "Your result in each section of the
 @role_required("member")
 def results(audit_id: int):
     """Section results with a chart and table, the top 5 actions, and how similar organisations compare."""
-    from ..coordinator.benchmark import benchmark_for  # here, not at the top: the coordinator package imports us
-
     audit, guide = _submitted_audit_or_404(audit_id)
     previous = queries.previous_submitted(audit)
     return render_template(

@@ -13,12 +13,11 @@ from .page_data import result_rows
 
 
 class BenchmarkRow(Protocol):
-    """One section's row of coordinator.benchmark.Benchmark (not imported: the coordinator package imports this one)."""
+    """One section's row of benchmark.Benchmark (a protocol, so this module needs nothing from it)."""
 
     title: str
     score: str
-    middle_half: str
-    median: str
+    middle: str
     where: str
 
 
@@ -117,15 +116,11 @@ def answer_changes_list(changes: Iterable[QuestionChange]) -> Item:
 
 
 def benchmark_table(benchmark_rows: Iterable[BenchmarkRow]) -> Item:
-    rows = [
-        [cell(row.title), numeric(row.score), numeric(row.middle_half), numeric(row.median), cell(row.where)]
-        for row in benchmark_rows
-    ]
+    rows = [[cell(row.title), numeric(row.score), numeric(row.middle), cell(row.where)] for row in benchmark_rows]
     head = [
         cell("Section"),
         numeric("Your score"),
-        numeric("Middle half of similar organisations"),
-        numeric("Median"),
+        numeric("Middle band of similar organisations"),
         cell("Where you sit"),
     ]
     return table(

@@ -13,3 +13,4 @@ from .plan_review import *  # noqa: F403
 from .reminders import *  # noqa: F403
 from .sharing import *  # noqa: F403
 from .team import *  # noqa: F403
+from .verification import *  # noqa: F403

@@ -117,7 +117,16 @@ def change_password(user: User, new_password: str) -> None:
     db.session.commit()
 
 
-PROFILE_FIELDS = ("name", "org_type", "size_band", "area", "local_area", "works_with_families", "other_groups")
+PROFILE_FIELDS = (
+    "name",
+    "org_type",
+    "size_band",
+    "area",
+    "local_area",
+    "works_with_families",
+    "other_groups",
+    "registration_number",
+)
 
 
 def update_profile(organisation: Organisation, **answers) -> bool:

@@ -5,6 +5,9 @@ from its first onwards), its latest in each calendar quarter ("quarter": a quart
 ("year"), and when it registered and started and submitted each audit ("month"). The stored figures add these
 rows up per scope (everyone, or one profile answer); a view with two or more profile filters adds up the same
 rows for the matching organisations. Periods are whole months.
+
+Only verified organisations count (`counted`), and every row carries the organisation's record key, so that a
+figure knows the sum of its organisations' keys (`disclosure.Cell`) as well as how many there are.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Integer, Select, String, case, cast, extract, func, literal, select, union_all
 
-from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore
+from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore, Verification
 from .latest import Filters, profile_matches, submitted_matching
 
 SPANS = CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
@@ -23,6 +26,11 @@ EVENTS = REGISTERED, STARTED, SUBMITTED = "registered", "started", "submitted"
 MEASURES = (RESULTS, SCORE, ANSWER, *EVENTS)
 GAP_VALUES = ("not_started", "dont_know")  # the answers the dashboard lists as common gaps
 PROFILE_FIELDS = ("area", "org_type", "size_band")
+
+
+def counted() -> ColumnElement[bool]:
+    """The organisations a coordinator figure may count: those a coordinator of their area has verified."""
+    return Organisation.verification == Verification.VERIFIED.value
 
 
 def month_number(when: datetime) -> int:
@@ -71,10 +79,10 @@ def _month_of(column) -> ColumnElement[int]:
     return cast(extract("year", column) * 12 + extract("month", column) - 1, Integer)
 
 
-def _arm(organisation_id, span, period, measure: str, item=None, value=None) -> Select:
+def _arm(organisation_id, record_key, span, period, measure: str, item=None, value=None) -> Select:
     item, value = (literal("", String) if column is None else column for column in (item, value))
-    columns = (organisation_id, span, period, literal(measure, String), item, value)
-    names = ("organisation_id", "span", "period", "measure", "item", "value")
+    columns = (organisation_id, record_key, span, period, literal(measure, String), item, value)
+    names = ("organisation_id", "record_key", "span", "period", "measure", "item", "value")
     return select(*(column.label(name) for column, name in zip(columns, names, strict=True)))
 
 
@@ -90,7 +98,8 @@ def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: lis
         .label(f"rank_{span}")
         for span in spans
     ]
-    ranked = submitted_matching(select(Audit.id, Audit.organisation_id, *columns), filters, *who).subquery("ranked")
+    ranked = select(Audit.id, Audit.organisation_id, Organisation.record_key, *columns)
+    ranked = submitted_matching(ranked, filters, counted(), *who).subquery("ranked")
     # Each audit once for each span it is the latest in: a join to the span names rather than a UNION of a
     # copy per span, so that the ranking is worked out once.
     names = union_all(*(select(literal(span, String).label("span")) for span in spans)).subquery("spans")
@@ -99,11 +108,11 @@ def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: lis
         for name in ("period", "rank")
     }
     slots = (
-        select(ranked.c.id, ranked.c.organisation_id, names.c.span, pick["period"].label("period"))
+        select(ranked.c.id, ranked.c.organisation_id, ranked.c.record_key, names.c.span, pick["period"].label("period"))
         .join_from(ranked, names, pick["rank"] == 1)
         .subquery("slots")
     )
-    head = (slots.c.organisation_id, slots.c.span, slots.c.period)
+    head = (slots.c.organisation_id, slots.c.record_key, slots.c.span, slots.c.period)
     bucket = case((SectionScore.percent >= 90, 9), else_=SectionScore.percent // 10)  # 0-9 ... 90-100
     arms = {
         RESULTS: _arm(*head, RESULTS),
@@ -122,16 +131,17 @@ def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
     when = {REGISTERED: Organisation.created_at, STARTED: Audit.started_at, SUBMITTED: Audit.submitted_at}
     arms = []
     for measure in measures:
-        arm = _arm(Organisation.id, literal(MONTH, String), _month_of(when[measure]), measure)
+        arm = _arm(Organisation.id, Organisation.record_key, literal(MONTH, String), _month_of(when[measure]), measure)
         if measure != REGISTERED:
             arm = arm.join_from(Organisation, Audit, Audit.organisation_id == Organisation.id)
         submitted = [Audit.status == "submitted"] if measure == SUBMITTED else []
-        arms.append(arm.where(*profile_matches(filters), *who, *submitted))
+        arms.append(arm.where(counted(), *profile_matches(filters), *who, *submitted))
     return arms
 
 
 def contributions(filters: Filters, *who: ColumnElement[bool], spans=SPANS, measures=MEASURES) -> Select:
-    """(organisation_id, span, period, measure, item, value) for the organisations matching the filters and `who`.
+    """(organisation_id, record_key, span, period, measure, item, value) for the verified organisations matching
+    the filters and `who`.
     Latest audits are chosen among those submitted in the period: leaving out earlier ones changes no row in the
     spans that hold the period (its first month onwards, or its whole quarters and years)."""
     latest = [span for span in spans if span != MONTH]
@@ -140,7 +150,8 @@ def contributions(filters: Filters, *who: ColumnElement[bool], spans=SPANS, meas
 
 
 def stored_rows(*who: ColumnElement[bool]) -> Select:
-    """(scope, span, period, measure, item, value, count): the stored figures for the organisations in `who`."""
+    """(scope, span, period, measure, item, value, count, key_sum): the stored figures for the organisations in
+    `who` (the verified ones: the rows of `contributions` are)."""
     o, facts = Organisation, contributions(Filters(), *who).subquery("facts")
     arms = [select(o.id.label("organisation_id"), literal("", String).label("scope"))]
     arms += [select(o.id, f"{name}=" + getattr(o, name)).where(getattr(o, name) != "") for name in PROFILE_FIELDS]
@@ -152,4 +163,5 @@ def stored_rows(*who: ColumnElement[bool]) -> Select:
     wanted = scopes.c.scope.not_like("%&%") | ((facts.c.span == CURRENT) & (facts.c.measure != ANSWER))
     joined = facts.join(scopes, (scopes.c.organisation_id == facts.c.organisation_id) & wanted)
     key = (scopes.c.scope, facts.c.span, facts.c.period, facts.c.measure, facts.c.item, facts.c.value)
-    return select(*key, func.count().label("count")).select_from(joined).group_by(*key)
+    counts = (func.count().label("count"), func.sum(facts.c.record_key).label("key_sum"))
+    return select(*key, *counts).select_from(joined).group_by(*key)

@@ -6,7 +6,6 @@ profile, deleting the organisation) adds the change in its rows, in the same tra
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -14,11 +13,18 @@ from functools import cache
 from sqlalchemy import Connection, Select, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..disclosure import Cell
 from ..extensions import db
 from ..models import Organisation, StoredFigure
 from .figure_definition import stored_rows
 
 KEY = ("scope", "span", "period", "measure", "item", "value")
+Figures = dict[tuple, Cell]  # KEY -> how many organisations, and their record keys added up
+
+
+def _difference(after: Figures, before: Figures) -> Figures:
+    keys = set(after) | set(before)
+    return {key: after.get(key, Cell()) - before.get(key, Cell()) for key in keys}
 
 
 def _count_everything(connection: Connection) -> None:
@@ -35,7 +41,7 @@ def rebuild_stored_figures(connection: Connection) -> int:
         connection.execute(text("LOCK TABLE stored_figure IN EXCLUSIVE MODE"))
     _count_everything(connection)
     connection.execute(delete(StoredFigure))
-    rows = insert(StoredFigure).from_select([*KEY, "count"], stored_rows())
+    rows = insert(StoredFigure).from_select([*KEY, "count", "key_sum"], stored_rows())
     return connection.execute(rows.execution_options(preserve_rowcount=True)).rowcount
 
 
@@ -45,22 +51,22 @@ def _one_organisation() -> Select:
     return stored_rows(Organisation.id == bindparam("organisation_id"))
 
 
-def figures_of(organisation_id: int | None = None) -> Counter[tuple]:
+def figures_of(organisation_id: int | None = None) -> Figures:
     """Stored figures worked out afresh, for everyone or for what one organisation adds:
-    (scope, span, period, measure, item, value) -> count."""
+    (scope, span, period, measure, item, value) -> Cell."""
     statement = stored_rows() if organisation_id is None else _one_organisation()
     rows = db.session.execute(statement, {"organisation_id": organisation_id})
-    return Counter({tuple(row[:-1]): row[-1] for row in rows})
+    return {tuple(row[:-2]): Cell(row[-2], int(row[-1])) for row in rows}
 
 
-def _add(changes: Counter[tuple]) -> None:
+def _add(changes: Figures) -> None:
     # One statement, rows in key order: two transactions touching the same rows lock them in the same order.
-    rows = [dict(zip((*KEY, "count"), (*key, n), strict=True)) for key, n in sorted(changes.items()) if n]
+    names = (*KEY, "count", "key_sum")
+    rows = [dict(zip(names, (*key, c.count, c.keys), strict=True)) for key, c in sorted(changes.items()) if c]
     if rows:
         statement = (postgresql if db.engine.dialect.name == "postgresql" else sqlite).insert(StoredFigure)
-        statement = statement.on_conflict_do_update(
-            index_elements=KEY, set_={"count": StoredFigure.count + statement.excluded.count}
-        )
+        adds = {name: getattr(StoredFigure, name) + getattr(statement.excluded, name) for name in names[-2:]}
+        statement = statement.on_conflict_do_update(index_elements=KEY, set_=adds)
         db.session.execute(statement, rows)
 
 
@@ -79,9 +85,7 @@ def stored_figures_kept(organisation_id: int) -> Iterator[None]:
     before = figures_of(organisation_id)
     yield
     db.session.flush()
-    changes = figures_of(organisation_id)
-    changes.subtract(before)
-    _add(changes)
+    _add(_difference(figures_of(organisation_id), before))
 
 
 def count_new_organisation(organisation_id: int) -> None:
@@ -90,10 +94,11 @@ def count_new_organisation(organisation_id: int) -> None:
     _add(figures_of(organisation_id))
 
 
-def figure_differences() -> list[tuple[tuple, int, int]]:
+def figure_differences() -> list[tuple[tuple, Cell, Cell]]:
     """(key, stored, worked out afresh) wherever a stored figure is wrong. Empty means all is well."""
-    stored = Counter({tuple(row[:-1]): row[-1] for row in db.session.execute(select(StoredFigure.__table__))})
+    rows = db.session.execute(select(StoredFigure.__table__))
+    stored = {tuple(row[:-2]): Cell(row[-2], row[-1]) for row in rows if row[-2] or row[-1]}
     _count_everything(db.session.connection())
     fresh = figures_of()
-    keys = sorted(key for key in set(stored) | set(fresh) if stored[key] != fresh[key])
-    return [(key, stored[key], fresh[key]) for key in keys]
+    keys = sorted(key for key in set(stored) | set(fresh) if stored.get(key, Cell()) != fresh.get(key, Cell()))
+    return [(key, stored.get(key, Cell()), fresh.get(key, Cell())) for key in keys]
