@@ -59,6 +59,7 @@ STAFF = (302, 403, 403, 200, 200)
 ADMIN = (302, 403, 403, 403, 200)
 HIDDEN_FROM_STAFF = (302, 403, 403, 404, 404)  # A has not agreed to share by name
 NOT_FOUND = (404, 404, 404, 404, 404)
+STAFF_SEE_A = ("member_a", COLLEAGUE, "coordinator", "admin")
 A_ONLY_POST = (302, 302, 404, 403, 403)
 
 # (endpoint, method) -> what each kind of visitor gets. Requests run in this order; ones that change
@@ -127,6 +128,13 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
+    # A is not verified yet: staff see its name in the queue, as they must to decide about it (A's id is 1).
+    ("coordinator.verification_queue", "GET"): Expect("/coordinator/verify", STAFF, shows_a=(*STAFF_SEE_A,)),
+    ("coordinator.verify_organisation", "GET"): Expect("/coordinator/verify/1", STAFF, shows_a=(*STAFF_SEE_A,)),
+    # Rejecting without a reason: the error page, nothing changed.
+    ("coordinator.verify_organisation", "POST"): Expect(
+        "/coordinator/verify/1", STAFF, {"decision": "rejected"}, shows_a=(*STAFF_SEE_A,)
+    ),
     ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
     # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
     # which starts a new plan.

@@ -181,6 +181,7 @@ def build(app) -> dict[str, int]:
                 profile_completed_at=now,
                 share_named=spec.share,
                 created_at=now - timedelta(days=RECENT_DAYS + 5),
+                verification="verified",
             )
             organisation.groups = list(spec.groups)
             db.session.add(organisation)
@@ -195,6 +196,7 @@ def build(app) -> dict[str, int]:
             org_type="charity",
             size_band="under_10",
             profile_completed_at=now,
+            verification="verified",
         )
         db.session.add_all([waiting, Audit(organisation=waiting), Organisation(name="No Profile Hidden")])
         db.session.flush()
