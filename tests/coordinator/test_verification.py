@@ -25,6 +25,7 @@ def _registered(app, accounts, email="lone@example.org", name="Lone Star Trust",
     with app.app_context():
         organisation = db.session.scalar(select(User).where(User.email == email)).organisation
         organisation.name = name  # the example answers file renames it
+        organisation.area = profile.get("area", PROFILE["area"])  # and sets its area
         db.session.commit()
         return organisation.id
 
