@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from inclusion_audit.coordinator.stats import quartiles
 
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.coordinator.figures import distribution_rows, gap_rows, headline_rows
 from inclusion_audit.coordinator.filters import period_range
-from inclusion_audit.coordinator.stats import quartiles
 from inclusion_audit.models import utcnow
 from inclusion_audit.queries import Filters
 from inclusion_audit.queries import dashboard as dashboard_queries

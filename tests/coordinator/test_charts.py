@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from inclusion_audit.coordinator.stats import Quartiles, position
 
 from inclusion_audit.coordinator.charts import distribution_chart
 from inclusion_audit.coordinator.figures import DistributionRow
-from inclusion_audit.coordinator.stats import Quartiles, position
 from inclusion_audit.coordinator.trend_chart import Series, trend_chart
 
 SPREAD = Quartiles(30, 45, 60)

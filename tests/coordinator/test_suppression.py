@@ -7,11 +7,11 @@ from urllib.parse import urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from inclusion_audit.coordinator.stats import BUCKETS, quantile
+from inclusion_audit.coordinator.suppression import FEWER, safe_count, safe_statistic, show_count, show_statistic
 
 from inclusion_audit.coordinator.figures import DISTRIBUTION_HEADER
 from inclusion_audit.coordinator.filters import period_choices
-from inclusion_audit.coordinator.stats import BUCKETS, quantile
-from inclusion_audit.coordinator.suppression import FEWER, safe_count, safe_statistic, show_count, show_statistic
 from inclusion_audit.models import utcnow
 from tests.conftest import parse
 
