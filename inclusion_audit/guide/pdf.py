@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,6 +21,7 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
+from ..queries.plan import PlanRow
 from . import wording as say
 from .pdf_fonts import GuideFonts, guide_fonts
 from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, GuideTable, HeaderDrawer, Heading, contents_table
@@ -65,9 +67,15 @@ def render_guide_pdf(
     *,
     generated_on: datetime.date,
     title: str = say.DEFAULT_TITLE,
+    plan: Sequence[PlanRow] = (),
+    plan_on: datetime.date | None = None,
     story_out: list[Flowable] | None = None,
 ) -> bytes:
-    """Render `guide` as a PDF document and return its bytes (`story_out`, if given, receives the flowables)."""
+    """Render `guide` as a PDF document and return its bytes.
+
+    `plan` is the audit's action plan as it stands on `generated_on` (`queries.plan_rows`), shown after the opening
+    page when there is one; `story_out`, if given, receives the flowables.
+    """
     fonts = guide_fonts()
     styles = guide_styles(fonts)
     typesetter = Typesetter(fonts, styles)
@@ -92,7 +100,10 @@ def render_guide_pdf(
         pageCompression=1,
     )
     parts = GuideParts(guide, typesetter)
-    body: list[Flowable] = [*parts.opening(), PageBreak(), *_section_guidance(parts, guide)]
+    body: list[Flowable] = [*parts.opening(), PageBreak()]
+    if plan:
+        body += [*parts.plan(plan, plan_on or generated_on), CondPageBreak(SECTION_ROOM)]
+    body += _section_guidance(parts, guide)
     if say.has_groups_part(guide):
         body += [CondPageBreak(SECTION_ROOM), *parts.groups()]
     body += [CondPageBreak(SECTION_ROOM), *parts.help()]

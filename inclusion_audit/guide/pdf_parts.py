@@ -5,9 +5,13 @@ The words come from `wording`, shared with the web guide and the Word version.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
+
 from reportlab.platypus import Flowable
 
 from ..engine.model import Action, Guide, GuideSection, HelpEntry, Snippet, Source
+from ..queries.plan import PlanRow
 from . import wording as say
 from .markdown import safe_href
 from .pdf_layout import CONTENT_WIDTH, GuideParagraph, GuideTable, table_style
@@ -75,6 +79,28 @@ class GuideParts:
     def _action_markup(self, action: Action) -> str:
         detail_markup = self.ts.text(say.action_details(self.guide, action))
         return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_COLOUR}">{detail_markup}</font>'
+
+    # --- The action plan -----------------------------------------------------------------------
+
+    def plan(self, rows: Sequence[PlanRow], day: datetime.date) -> list[Flowable]:
+        """The plan as it stands: each action with who is responsible, its due date and its status."""
+        ts, styles = self.ts, self.ts.styles
+        cells = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.PLAN_COLUMNS]]
+        cells += [[GuideParagraph(ts.text(text), styles.cell) for text in say.plan_cells(row)] for row in rows]
+        widths = [CONTENT_WIDTH * share for share in (0.46, 0.2, 0.17, 0.17)]
+        table = GuideTable(cells, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            table_style(
+                styles,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            )
+        )
+        table.spaceAfter = 6
+        return [ts.heading(say.PLAN_TITLE, PART), table, ts.paragraph(say.plan_as_of(day), ts.styles.small)]
 
     # --- A chapter per section -----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from .. import queries
 from ..content_store import get_content
 from ..engine import Guide
 from ..extensions import limiter
+from ..models import Audit, utcnow
 from ..security import role_required
 from . import bp, wording
 from .chart import Bar, bar_chart
@@ -97,7 +98,8 @@ def guide_pdf(audit_id: int):
     """The tailored guide as a PDF download, for printing."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    return _download(render_guide_pdf(guide, generated_on=submitted_on), "application/pdf", guide, submitted_on, "pdf")
+    pdf = render_guide_pdf(guide, generated_on=submitted_on, **_plan_today(audit))
+    return _download(pdf, "application/pdf", guide, submitted_on, "pdf")
 
 
 @bp.route("/<id:audit_id>/guide.docx")
@@ -107,7 +109,14 @@ def guide_docx(audit_id: int):
     """The tailored guide as a Word document, to edit and reuse."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    return _download(render_guide_docx(guide, generated_on=submitted_on), DOCX_MIMETYPE, guide, submitted_on, "docx")
+    docx = render_guide_docx(guide, generated_on=submitted_on, **_plan_today(audit))
+    return _download(docx, DOCX_MIMETYPE, guide, submitted_on, "docx")
+
+
+def _plan_today(audit: Audit) -> dict[str, object]:
+    """The audit's action plan as it stands now: a guide is dated the day it was submitted, its plan today."""
+    today = utcnow().date()
+    return {"plan": queries.plan_rows(audit, today), "plan_on": today}
 
 
 def _download(data: bytes, mimetype: str, guide: Guide, day: date, extension: str) -> Response:

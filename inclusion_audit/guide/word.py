@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -17,10 +18,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..dates import format_date
 from ..engine.model import Guide, HelpEntry, Snippet, Source
+from ..queries.plan import PlanRow
 from . import markdown as md
 from . import wording as say
 
@@ -30,12 +33,21 @@ SECONDARY_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
 PART, SECTION, ITEM = 1, 2, 3  # heading levels
 
 
-def render_guide_docx(guide: Guide, *, generated_on: datetime.date, title: str = say.DEFAULT_TITLE) -> bytes:
-    """Render `guide` as a .docx document and return its bytes."""
+def render_guide_docx(
+    guide: Guide,
+    *,
+    generated_on: datetime.date,
+    title: str = say.DEFAULT_TITLE,
+    plan: Sequence[PlanRow] = (),
+    plan_on: datetime.date | None = None,
+) -> bytes:
+    """Render `guide` as a .docx document and return its bytes (`plan` as for the PDF: `queries.plan_rows`)."""
     writer = _Writer(guide, Document())
     writer.properties(title, generated_on)
     writer.cover(title, generated_on)
     writer.opening()
+    if plan:
+        writer.plan(plan, plan_on or generated_on)
     writer.guidance()
     if say.has_groups_part(guide):
         writer.groups()
@@ -87,17 +99,7 @@ class _Writer:
             for section in guide.sections
         ]
         rows.append((say.OVERALL, *say.result_cells(guide.overall.percent, say.overall_stage(guide))))
-        table = self.doc.add_table(rows=1, cols=len(say.RESULTS_COLUMNS))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, say.RESULTS_COLUMNS, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
-        # Marked as the header row: repeated on each page, and read out as column headers.
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        table.rows[0]._tr.get_or_add_trPr().append(header)
-        for row in rows:
-            for cell, text in zip(table.add_row().cells, row, strict=True):
-                cell.text = text
+        table = self.table(say.RESULTS_COLUMNS, rows)
         for cell in table.rows[-1].cells:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
@@ -108,6 +110,25 @@ class _Writer:
             self.doc.add_heading(say.THIS_MONTH_TITLE, SECTION)
             for step in this_month:
                 self.doc.add_paragraph(step, style="List Bullet")
+
+    def plan(self, rows: Sequence[PlanRow], day: datetime.date) -> None:
+        self.doc.add_heading(say.PLAN_TITLE, PART)
+        self.table(say.PLAN_COLUMNS, [say.plan_cells(row) for row in rows])
+        self.small(say.plan_as_of(day))
+
+    def table(self, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, columns, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        # Marked as the header row: repeated on each page, and read out as column headers.
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
+        return table
 
     def actions(self) -> None:
         actions = say.ranked_actions(self.guide)

@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from ..dates import format_date
 from ..engine.model import Action, Guide, HelpEntry, SectionResult, Snippet, Stage
+from ..queries.plan import PlanRow
 
 SERVICE_NAME = "Inclusion health self-audit"
 DEFAULT_TITLE = "Inclusion health guide"
@@ -31,6 +33,8 @@ RESULTS_COLUMNS = ("Section", "Result", "Stage")
 OVERALL = "Overall"
 THIS_MONTH_TITLE = "What to do this month"
 NO_FIRST_STEPS = "Your answers did not point to any first steps. Keep your good work going."
+PLAN_TITLE = "Your action plan"
+PLAN_COLUMNS = ("Action", "Responsible", "Due date", "Status")
 GUIDANCE_TITLE = "Guidance for each section"
 NO_SECTION_GUIDANCE = "There is no extra guidance for this section based on your answers."
 GROUPS_TITLE = "The groups you work with"
@@ -145,6 +149,17 @@ def source_host(href: str | None) -> str:
 
 def sources_label(number: int) -> str:
     return "Source" if number == 1 else "Sources"
+
+
+def plan_cells(row: PlanRow) -> tuple[str, str, str, str]:
+    """(action, responsible, due date, status) as every rendering of the plan shows them."""
+    due = (row.due + (" (overdue)" if row.overdue else "")) if row.due_on else "No date yet"
+    status = f"{row.status}: {row.dropped_reason}" if row.dropped_reason else row.status
+    return row.text, row.owner or "Nobody yet", due, status
+
+
+def plan_as_of(day: datetime.date) -> str:
+    return f"The plan as it stood on {format_date(day)}. Change it on the action plan page of the service."
 
 
 def count(number: int, noun: str) -> str:
