@@ -7,7 +7,6 @@ from urllib.parse import quote
 
 from flask import Response, abort, current_app, make_response, render_template, request
 from flask_login import current_user
-from markupsafe import Markup
 
 from .. import queries
 from ..content_store import get_content
@@ -16,7 +15,7 @@ from ..extensions import limiter
 from ..models import Audit, utcnow
 from ..security import role_required
 from . import bp, wording
-from .chart import Bar, bar_chart
+from .chart import results_chart
 from .compare import question_changes, section_changes
 from .page_data import guide_page_context
 from .pdf import render_guide_pdf
@@ -39,15 +38,6 @@ def _submitted_audit_or_404(audit_id: int):
     if audit is None or not audit.is_submitted or not audit.guide_snapshot:
         abort(404)
     return audit, Guide.from_dict(audit.guide_snapshot)
-
-
-def results_chart(guide: Guide, title: str = "Your result in each section of the audit") -> Markup:
-    """The bar chart of section results (also used by coordinators' read-only view).
-
-    Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
-    """
-    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
-    return bar_chart(bars, title=title, thresholds=guide.thresholds)
 
 
 @bp.route("/<id:audit_id>/results")
