@@ -18,7 +18,7 @@ from ..security import role_required
 from . import bp
 from .explanation import ABOUT_FIGURES
 from .figures import DISTRIBUTION_HEADER, distribution_table
-from .routes import filter_form
+from .filters import filter_form
 from .view_data import dashboard_data
 
 FORMATS = ("csv", "xlsx")
