@@ -75,17 +75,19 @@ def test_two_profile_filters_have_no_stored_scope():
     assert scope_for(Filters(area="corby", group="justice")) is None
 
 
-def organisation_with(app, *dates: datetime, percent: int = 45) -> set[tuple]:
+def organisation_with(app, *dates: datetime, percent: int = 45, verification: str = "verified") -> set[tuple]:
     """Rows one organisation with audits submitted on these dates counts for, as (span, period, measure, value)."""
     with app.app_context():
-        organisation = Organisation(name="Counted", area="corby", org_type="charity")
+        organisation = Organisation(name="Counted", area="corby", org_type="charity", verification=verification)
         db.session.add(organisation)
         for when in dates:
             db.session.add(submitted_audit(organisation, percent, {"named_lead": "dont_know"}, when))
         db.session.commit()
         rows = db.session.execute(contributions(Filters(), Organisation.id == organisation.id)).all()
+        # Every row carries the organisation's record key, so that each figure knows its cell's key sum.
+        assert {row.record_key for row in rows} <= {organisation.record_key}
     wanted = ("", "access", "named_lead")
-    return {(span, period, measure, value) for _, span, period, measure, item, value in rows if item in wanted}
+    return {(span, period, measure, value) for _, _, span, period, measure, item, value in rows if item in wanted}
 
 
 def test_one_audit_counts_as_current_and_for_its_quarter_and_year(app):
@@ -98,6 +100,11 @@ def test_one_audit_counts_as_current_and_for_its_quarter_and_year(app):
             ("score", "4"),
             ("answer", "dont_know"),
         }
+
+
+@pytest.mark.parametrize("verification", ["unverified", "rejected"])
+def test_an_organisation_no_coordinator_has_verified_counts_for_nothing(app, verification):
+    assert organisation_with(app, JAN, FEB, verification=verification) == set()
 
 
 def test_a_later_audit_replaces_an_earlier_one_in_the_same_quarter_and_year(app):
@@ -126,7 +133,7 @@ def test_scores_of_90_and_100_share_the_top_bucket(app):
 
 def test_of_two_audits_submitted_in_the_same_second_the_later_one_counts(app):
     with app.app_context():
-        organisation = Organisation(name="Quick")
+        organisation = Organisation(name="Quick", verification="verified")
         db.session.add(organisation)
         for percent in (15, 85):  # the second gets the higher id
             db.session.add(submitted_audit(organisation, percent, {}, JAN))

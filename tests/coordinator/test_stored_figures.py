@@ -6,6 +6,7 @@ import contextlib
 import threading
 from datetime import datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, select, update
@@ -13,11 +14,28 @@ from sqlalchemy import delete, func, select, update
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation, OrganisationGroup, SectionScore, StoredFigure, User
+from inclusion_audit.models import Organisation, OrganisationGroup, SectionScore, StoredFigure, User, Verification
 from inclusion_audit.queries import Filters, stored_figures
 from inclusion_audit.queries.stored_figures import count_new_organisation, figure_differences, rebuild_stored_figures
 from tests.audit.helpers import complete_audit, example, fill_profile
 from tests.conftest import PASSWORD, post_page
+
+
+@pytest.fixture
+def member_client(accounts):
+    """A member of an organisation a coordinator has verified: only those count in the figures."""
+    accounts.member(verification=Verification.VERIFIED.value)
+    accounts.sign_in("member@example.org")
+    return accounts.client
+
+
+def decide(organisation_id: int, decision: Verification) -> None:
+    coordinator = db.session.scalar(select(User).where(User.email == "decider@example.org"))
+    if coordinator is None:
+        coordinator = User(email="decider@example.org", password_hash="unused", role="coordinator")
+        db.session.add(coordinator)
+        db.session.flush()
+    queries.decide_verification(organisation_id, coordinator, decision, "checked")
 
 
 def check_figures(app) -> None:
@@ -27,7 +45,7 @@ def check_figures(app) -> None:
 
 def results(app, **filters) -> int:
     with app.app_context():
-        return queries.headline(Filters(**filters)).organisations_with_results
+        return queries.headline(Filters(**filters)).organisations_with_results.count
 
 
 def test_submitting_an_audit_adds_it_to_the_stored_figures(app, member_client):
@@ -36,16 +54,24 @@ def test_submitting_an_audit_adds_it_to_the_stored_figures(app, member_client):
     area = example("starting-out")["profile"]["area"]
     assert results(app) == results(app, area=area) == 1
     with app.app_context():
-        assert sum(queries.section_buckets(Filters())["commitment"]) == 1
+        assert sum(cell.count for cell in queries.section_buckets(Filters())["commitment"]) == 1
 
 
 def test_registering_and_starting_an_audit_count_in_the_headline(app, member_client):
     with app.app_context():
-        queries.create_member("Second Organisation", "second@example.org", PASSWORD)
+        second = queries.create_member("Second Organisation", "second@example.org", PASSWORD).organisation_id
     complete_audit(member_client, app, submit=False)
     check_figures(app)
+
+    def headline() -> tuple[int, ...]:
+        with app.app_context():
+            return tuple(cell.count for cell in vars(queries.headline(Filters())).values())
+
+    assert headline() == (1, 1, 0, 0)  # the second organisation is not verified yet, so it is not counted
     with app.app_context():
-        assert queries.headline(Filters()) == queries.Headline(2, 1, 0, 0)
+        decide(second, Verification.VERIFIED)
+    check_figures(app)
+    assert headline() == (2, 1, 0, 0)
 
 
 def test_a_second_audit_replaces_the_first_in_current_figures(app, member_client):
@@ -57,7 +83,7 @@ def test_a_second_audit_replaces_the_first_in_current_figures(app, member_client
     with app.app_context():
         # Both audits are this quarter's, so the quarter counts the organisation once, by the second.
         organisations, _ = queries.quarter_buckets(Filters())
-        assert list(organisations.values()) == [1]
+        assert [cell.count for cell in organisations.values()] == [1]
 
 
 def test_changing_the_profile_moves_the_organisation_between_filters(app, member_client):
@@ -108,6 +134,7 @@ steps = st.lists(
             st.booleans(),
         ),
         st.tuples(st.just("delete"), st.integers(0, 3)),
+        st.tuples(st.just("decide"), st.integers(0, 3), st.sampled_from([Verification.VERIFIED, Verification.REJECTED])),
     ),
     max_size=8,
 )
@@ -150,6 +177,9 @@ def _apply(step, monkeypatch) -> None:
         queries.update_profile(
             organisation, name=organisation.name, org_type="charity", size_band="under_10", area=step[2], groups=groups
         )
+    elif step[0] == "decide":
+        organisation, _ = _organisation(step[1])
+        decide(organisation.id, step[2])
     else:
         organisation = _existing(step[1])
         if organisation is not None:
@@ -160,7 +190,7 @@ def _apply(step, monkeypatch) -> None:
 @given(sequence=steps)
 def test_any_sequence_of_changes_leaves_the_stored_figures_as_a_rebuild_would(app, monkeypatch, sequence):
     with app.app_context():
-        for model in (OrganisationGroup, User, Organisation):
+        for model in (OrganisationGroup, User, Organisation):  # the decisions go with their organisations
             db.session.execute(delete(model))
         rebuild_stored_figures(db.session.connection())
         db.session.commit()
