@@ -42,6 +42,11 @@ class DistributionRow:
     def enough(self) -> bool:
         return any(count is not None for count in self.band_counts)
 
+    @property
+    def few(self) -> bool:
+        """Fewer than 5 organisations with a score, as shown (else: enough of them, but no band has 5)."""
+        return self.organisations == FEWER
+
 
 MIDDLE_HIDDEN = "fewer than 10"
 
@@ -103,6 +108,9 @@ def trend_rows(
     rows = []
     for key in sorted(organisations):
         population = organisations[key]
+        if disclose(population, population) is None:
+            # Left out, like a quarter with none: listing it would tell 1 to 4 apart from 0.
+            continue
         shares, texts = [], []
         for section in content.sections:
             bands = bands_of(buckets.get(key, {}).get(section.id, empty_buckets()))

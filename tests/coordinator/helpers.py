@@ -23,9 +23,18 @@ def sign_in_staff(accounts, email: str = "coordinator@example.org", role: str = 
 
 
 def is_safe_count(text: str) -> bool:
-    """A shown count is either 'fewer than 5' or a multiple of 5 (0 included)."""
+    """A shown count is either 'fewer than 5' or a number of 5 or more: never 0 to 4."""
     text = " ".join(text.split())
-    return text == "fewer than 5" or (text.isdigit() and int(text) % 5 == 0)
+    return text == "fewer than 5" or (text.isdigit() and int(text) >= 5)
+
+
+def fits(text: str, true: int) -> bool:
+    """Whether a shown count can come from this true count: perturbation moves a count by at most 2 (never 0,
+    never below 1), then anything under 5 reads "fewer than 5"."""
+    text = " ".join(text.split())
+    if text == "fewer than 5":
+        return true <= 6
+    return text.isdigit() and true > 0 and int(text) >= 5 and abs(int(text) - true) <= 2
 
 
 SMALL_MENTION = re.compile(r"\b[1-4] (organisations?|audits?)\b")
@@ -36,8 +45,8 @@ def unsafe_figures(page) -> list[str]:
     bad = [cell.get_text() for cell in page.soup.select(".app-count") if not is_safe_count(cell.get_text())]
     for svg in page.soup.select("svg.app-chart"):
         if svg.get("aria-labelledby", "").startswith("spread-"):
-            # Bar labels and the scale are counts; percentages and band labels carry a % sign.
-            bad += [t.get_text() for t in svg.find_all("text") if t.get_text().isdigit() and int(t.get_text()) % 5]
+            # Bar labels are counts (the scale starts at 0); percentages and band labels carry a % sign.
+            bad += [t.get_text() for t in svg.find_all("text") if t.get_text() in {"1", "2", "3", "4"}]
     bad += SMALL_MENTION.findall(page.soup.get_text(" "))
     return bad
 
