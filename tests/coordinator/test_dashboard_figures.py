@@ -8,7 +8,6 @@ by its latest audit submitted in the period; the trends show the period's whole 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from unittest import mock
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from inclusion_audit import queries
+from inclusion_audit.disclosure import Cell, total
 from inclusion_audit.coordinator.filters import period_choices, period_range
 from inclusion_audit.extensions import db
 from inclusion_audit.models import (
@@ -29,6 +29,7 @@ from inclusion_audit.models import (
     OrganisationGroup,
     SectionScore,
     StoredFigure,
+    Verification,
 )
 from inclusion_audit.queries import Filters
 from inclusion_audit.queries import dashboard as dashboard_queries
@@ -67,7 +68,9 @@ class OrgSpec:
     groups: list[str]
     created_at: datetime
     audits: list[AuditSpec] = field(default_factory=list)
+    verified: bool = True
     id: int = 0
+    key: int = 0  # its record key, drawn when it is stored
 
 
 audit_specs = st.builds(
@@ -84,6 +87,7 @@ org_specs = st.builds(
     groups=st.lists(st.sampled_from(GROUPS), unique=True),
     created_at=MOMENTS,
     audits=st.lists(audit_specs, max_size=4),
+    verified=st.sampled_from([True, True, True, False]),  # mostly verified; the others must count nowhere
 )
 
 
@@ -129,6 +133,7 @@ def store(orgs: list[OrgSpec]) -> None:
             org_type=spec.org_type,
             size_band=spec.size_band,
             created_at=spec.created_at,
+            verification=Verification.VERIFIED.value if spec.verified else Verification.UNVERIFIED.value,
         )
         organisation.groups = spec.groups
         db.session.add(organisation)
@@ -147,7 +152,7 @@ def store(orgs: list[OrgSpec]) -> None:
             db.session.flush()
             audit_spec.id = audit.id
         db.session.flush()
-        spec.id = organisation.id
+        spec.id, spec.key = organisation.id, organisation.record_key
     rebuild_stored_figures(db.session.connection())  # as after loading audits in bulk
     db.session.commit()
 
@@ -177,68 +182,79 @@ def _whole_quarter(quarter: tuple[int, int], filters: Filters) -> bool:
     return (filters.start is None or first >= filters.start) and (filters.end is None or after <= filters.end)
 
 
-def _buckets(audits) -> dict[str, list[int]]:
-    result: dict[str, list[int]] = {}
-    for audit in audits:
+def _cells(pairs) -> Cell:
+    """The cell of these (organisation, ...) pairs: how many, and the sum of their organisations' record keys."""
+    return total(Cell(1, spec.key) for spec, *_ in pairs)
+
+
+def _buckets(pairs) -> dict[str, list[Cell]]:
+    result: dict[str, list[Cell]] = {}
+    for spec, audit in pairs:
         for section_id, percent in audit.percents.items():
             if percent is not None:
-                result.setdefault(section_id, [0] * 10)[min(percent // 10, 9)] += 1
+                buckets = result.setdefault(section_id, [Cell()] * 10)
+                buckets[min(percent // 10, 9)] += Cell(1, spec.key)
     return result
 
 
 def by_hand(orgs: list[OrgSpec], filters: Filters):
-    """The figures, straight from their definition."""
-    matching = [spec for spec in orgs if _matches(spec, filters)]
+    """The figures, straight from their definition: verified organisations only."""
+    matching = [spec for spec in orgs if spec.verified and _matches(spec, filters)]
     submitted = {id(spec): [a for a in spec.audits if a.submitted_at is not None] for spec in matching}
-    in_period = {key: [a for a in audits if _within(a.submitted_at, filters.start, filters.end)]
-                 for key, audits in submitted.items()}  # fmt: skip
-    latest = [audit for audits in in_period.values() if (audit := _latest(audits))]
-    gaps = Counter((q, v) for audit in latest for q, v in audit.answers.items() if v != "partly")
-    ranked = sorted({q for q, _ in gaps}, key=lambda q: (-gaps[q, "not_started"] - gaps[q, "dont_know"], q))
-    per_quarter: dict[tuple[int, int], list[AuditSpec]] = {}
-    for audits in in_period.values():
+    in_period = {id(spec): [a for a in submitted[id(spec)] if _within(a.submitted_at, filters.start, filters.end)]
+                 for spec in matching}  # fmt: skip
+    latest = [(spec, audit) for spec in matching if (audit := _latest(in_period[id(spec)]))]
+    gaps: dict[str, list[Cell]] = {}
+    for spec, audit in latest:
+        for question, value in audit.answers.items():
+            if value != "partly":
+                gaps.setdefault(question, [Cell(), Cell()])[value == "dont_know"] += Cell(1, spec.key)
+    per_quarter: dict[tuple[int, int], list] = {}
+    for spec in matching:
         quarters: dict[tuple[int, int], list[AuditSpec]] = {}
-        for audit in audits:
+        for audit in in_period[id(spec)]:
             quarters.setdefault(_quarter(audit.submitted_at), []).append(audit)
         for quarter, listed in quarters.items():
             if _whole_quarter(quarter, filters):
-                per_quarter.setdefault(quarter, []).append(_latest(listed))
-    started = [(a.submitted_at or spec.created_at) - timedelta(days=2) for spec in matching for a in spec.audits]
+                per_quarter.setdefault(quarter, []).append((spec, _latest(listed)))
+    started = [(spec, (a.submitted_at or spec.created_at) - timedelta(days=2)) for spec in matching for a in spec.audits]
     headline = queries.Headline(
-        sum(_within(spec.created_at, filters.start, filters.end) for spec in matching),
-        sum(_within(moment, filters.start, filters.end) for moment in started),
-        sum(len(audits) for audits in in_period.values()),
-        len(latest),
+        _cells((spec,) for spec in matching if _within(spec.created_at, filters.start, filters.end)),
+        _cells(pair for pair in started if _within(pair[1], filters.start, filters.end)),
+        _cells((spec, audit) for spec in matching for audit in in_period[id(spec)]),
+        _cells(latest),
     )
     return {
         "headline": headline,
         "buckets": _buckets(latest),
-        "gaps": [queries.QuestionGap(q, gaps[q, "not_started"], gaps[q, "dont_know"]) for q in ranked],
+        "gaps": [queries.QuestionGap(q, *gaps[q]) for q in sorted(gaps)],
         "quarters": (
-            {q: len(audits) for q, audits in per_quarter.items()},
-            {q: _buckets(audits) for q, audits in per_quarter.items()},
+            {q: _cells(pairs) for q, pairs in per_quarter.items()},
+            {q: _buckets(pairs) for q, pairs in per_quarter.items()},
         ),
     }
 
 
 def similar_by_hand(orgs: list[OrgSpec], me: OrgSpec, org_type: str | None, size_band: str | None):
-    """Other organisations of the same type or the same size, by their latest audit of all."""
+    """Other verified organisations of the same type or the same size, by their latest audit of all."""
     if not org_type and not size_band:
-        return 0, {}
+        return Cell(), {}
     alike = [
         spec
         for spec in orgs
-        if spec is not me and ((org_type and spec.org_type == org_type) or (size_band and spec.size_band == size_band))
+        if spec is not me
+        and spec.verified
+        and ((org_type and spec.org_type == org_type) or (size_band and spec.size_band == size_band))
     ]
-    latest = [audit for spec in alike if (audit := _latest([a for a in spec.audits if a.submitted_at]))]
-    return len(latest), _buckets(latest)
+    latest = [(spec, audit) for spec in alike if (audit := _latest([a for a in spec.audits if a.submitted_at]))]
+    return _cells(latest), _buckets(latest)
 
 
 def from_queries(filters: Filters):
     return {
         "headline": queries.headline(filters),
         "buckets": queries.section_buckets(filters),
-        "gaps": queries.question_gaps(filters, limit=len(QUESTIONS)),
+        "gaps": queries.question_gaps(filters),
         "quarters": queries.quarter_buckets(filters),
     }
 
