@@ -1,11 +1,15 @@
-"""The organisation's own results page compares it with similar organisations, once there are 5 of them."""
+"""The organisation's own results page compares it with similar verified organisations, once there are about 10."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
+from sqlalchemy import select
+
+from inclusion_audit import queries
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation, utcnow
+from inclusion_audit.models import Organisation, User, utcnow
 from inclusion_audit.queries.stored_figures import rebuild_stored_figures
 from tests.audit.helpers import complete_audit
 from tests.conftest import get_page
@@ -13,12 +17,18 @@ from tests.conftest import get_page
 from .fixture import submitted_audit
 
 
-def add_similar(app, scores: list[int], org_type: str = "community_group", size_band: str = "over_50") -> None:
+def add_similar(
+    app, scores: list[int], org_type: str = "community_group", size_band: str = "over_50", verification="verified"
+) -> None:
     """Organisations of the member's type (a community group) but another size, each with one audit."""
     with app.app_context():
         for index, score in enumerate(scores):
             organisation = Organisation(
-                name=f"Similar {org_type} {index}", org_type=org_type, size_band=size_band, area="west_northamptonshire"
+                name=f"Similar {org_type} {verification} {index}",
+                org_type=org_type,
+                size_band=size_band,
+                area="west_northamptonshire",
+                verification=verification,
             )
             db.session.add(organisation)
             db.session.add(submitted_audit(organisation, score, {}, utcnow() - timedelta(days=3)))
@@ -28,12 +38,19 @@ def add_similar(app, scores: list[int], org_type: str = "community_group", size_
 
 
 def test_not_enough_similar_organisations_says_so(app, member_client):
-    add_similar(app, [40, 50, 60, 70])  # only 4
-    add_similar(app, [40, 50, 60, 70, 80], org_type="charity", size_band="from_10_to_49")  # not similar
+    add_similar(app, [40, 50, 60, 70, 60, 50, 40])  # only 7: even moved up by 2, fewer than 10
+    add_similar(app, [40, 50, 60, 70, 80] * 3, org_type="charity", size_band="from_10_to_49")  # not similar
     audit_id = complete_audit(member_client, app)
     page = get_page(member_client, f"/audits/{audit_id}/results")
     assert "There are not yet enough similar organisations to compare with" in page.text
     assert "Where you sit" not in page.text
+
+
+def test_organisations_nobody_has_verified_are_not_compared_with(app, member_client):
+    add_similar(app, [65] * 14, verification="unverified")
+    add_similar(app, [65] * 14, verification="rejected")
+    audit_id = complete_audit(member_client, app)
+    assert "not yet enough similar organisations" in get_page(member_client, f"/audits/{audit_id}/results").text
 
 
 def test_the_organisation_itself_does_not_count(app, member_client):
@@ -41,23 +58,33 @@ def test_the_organisation_itself_does_not_count(app, member_client):
     member_client.post("/audit/new")
     member_client.get("/audit/")  # shows (and clears) the "new audit" message before the next pages
     complete_audit(member_client, app)
-    add_similar(app, [40, 50, 60, 70])
+    add_similar(app, [40, 50, 60, 70, 60, 50, 40])
+    with app.app_context():  # verified, so that it would count if it were not left out
+        member = db.session.scalar(select(User).where(User.email == "member@example.org"))
+        organisation = member.organisation
+        organisation.verification = "verified"
+        db.session.flush()
+        rebuild_stored_figures(db.session.connection())
+        db.session.commit()
+        population, _ = queries.similar_buckets(organisation.id, organisation.org_type, organisation.size_band)
+    assert population.count == 7
     page = get_page(member_client, f"/audits/{first}/results")
     assert "not yet enough similar organisations" in page.text
 
 
-def test_with_5_similar_organisations_the_spread_and_position_are_shown(app, member_client):
-    # Others score 40, 50, 60, 70 and 80 in every part. From 10-point buckets: lower quartile
-    # 50 + 10 * 0.25 = 52.5 -> 53; median 60 + 10 * 0.5 = 65; upper 70 + 10 * 0.75 = 77.5 -> 78.
-    add_similar(app, [40, 50, 60, 70, 80])
+def test_with_enough_similar_organisations_the_middle_band_and_position_are_shown(app, member_client):
+    # 14 others, every one scoring 65 in every part: only the 60 to 79% band has any, so it holds the middle
+    # whatever the noise (a count of 0 is never moved), and 14 moved by at most 2 is still 10 or more.
+    add_similar(app, [65] * 14)
     audit_id = complete_audit(member_client, app)  # "starting out": every part scores below 40
     page = get_page(member_client, f"/audits/{audit_id}/results")
-    assert "Compared with the latest results of 5 other organisations" in page.text
+    shown = re.search(r"Compared with the latest results of about (\d+) other verified organisations", page.text)
+    assert shown is not None and abs(int(shown[1]) - 14) <= 2
     table = next(t for t in page.soup.select("table") if "similar" in t.caption.get_text())
     rows = [[" ".join(c.get_text().split()) for c in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
     assert len(rows) == 5
     for row in rows:
-        assert row[2:4] == ["53% to 78%", "65%"]
-        assert row[4] == "Lower than about three quarters of similar organisations"
+        assert row[2:4] == ["60 to 79%", "In a lower band than the middle of similar organisations"]
     items = [li.get_text(" ", strip=True) for li in page.soup.select("main ul.govuk-list--bullet li")]
-    assert any("is lower than about three quarters of similar organisations" in item for item in items)
+    assert any("is in a lower band than the middle of similar organisations" in item for item in items)
+    assert "median" not in page.soup.select_one("main").get_text().lower()

@@ -11,7 +11,7 @@ from inclusion_audit.models import AccessLog, Organisation
 from tests.conftest import get_page
 
 from .fixture import build
-from .helpers import read_csv, read_xlsx, sign_in_staff
+from .helpers import fits, read_csv, read_xlsx, sign_in_staff
 
 HEADER = [
     "Organisation ID",
@@ -89,21 +89,22 @@ def test_audits_xlsx_matches_the_csv(coordinator):
     assert as_text == csv_rows[1:]
 
 
-def test_summary_csv_is_the_dashboard_table(coordinator):
-    rows = read_csv(coordinator.get("/coordinator/export/summary.csv"))
-    assert rows[1] == [
-        "Commitment and leadership",
-        "15",
-        "fewer than 5",
-        "fewer than 5",
-        "fewer than 5",
-        "10",
-        "fewer than 5",
-        "50%",
-        "64%",
-        "73%",
-    ]
-    assert len(rows) == 6
+def test_summary_downloads_show_the_dashboards_figures(coordinator):
+    """The same selection gives the same figures on the page, in the CSV and in the Excel file."""
+    query = "?area=north_northamptonshire"
+    rows = read_csv(coordinator.get(f"/coordinator/export/summary.csv{query}"))
+    page = get_page(coordinator, f"/coordinator/{query}")
+    table = next(t for t in page.soup.select("table") if t.caption.get_text().strip().startswith("Spread of scores"))
+    on_page = [[" ".join(c.get_text().split()) for c in row.find_all(["th", "td"])] for row in table.tbody("tr")]
+    assert rows[0] == ["Part", "Organisations", "0 to 19%", "20 to 39%", "40 to 59%", "60 to 79%", "80 to 100%",
+                       "Middle band"]  # fmt: skip
+    assert rows[1:] == on_page
+    assert fits(rows[1][1], 6)  # Corby: six organisations with a score
+    sheets = read_xlsx(coordinator.get(f"/coordinator/export/summary.xlsx{query}"))
+    assert [[str(cell) for cell in row] for row in sheets["Spread of scores"]] == rows
+    text = " ".join(str(cell) for sheet in sheets.values() for row in sheet for cell in row if cell is not None)
+    text = text.lower().replace("there are no medians or quartiles", "")  # the About sheet says so
+    assert "median" not in text and "quartile" not in text
 
 
 def test_unknown_formats_are_not_found(coordinator):
