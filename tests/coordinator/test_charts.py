@@ -7,6 +7,7 @@ from inclusion_audit.coordinator.charts import distribution_chart
 from inclusion_audit.coordinator.figures import DistributionRow
 from inclusion_audit.coordinator.trend_chart import Series, trend_chart
 
+
 def row(counts, organisations="25", middle="40 to 59%") -> DistributionRow:
     texts = tuple("fewer than 5" if c is None else str(c) for c in counts)
     return DistributionRow("commitment", "Commitment <and> leadership", organisations, counts, texts, middle)

@@ -217,7 +217,9 @@ def by_hand(orgs: list[OrgSpec], filters: Filters):
         for quarter, listed in quarters.items():
             if _whole_quarter(quarter, filters):
                 per_quarter.setdefault(quarter, []).append((spec, _latest(listed)))
-    started = [(spec, (a.submitted_at or spec.created_at) - timedelta(days=2)) for spec in matching for a in spec.audits]
+    started = [
+        (spec, (a.submitted_at or spec.created_at) - timedelta(days=2)) for spec in matching for a in spec.audits
+    ]
     headline = queries.Headline(
         _cells((spec,) for spec in matching if _within(spec.created_at, filters.start, filters.end)),
         _cells(pair for pair in started if _within(pair[1], filters.start, filters.end)),

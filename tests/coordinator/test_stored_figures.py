@@ -134,7 +134,9 @@ steps = st.lists(
             st.booleans(),
         ),
         st.tuples(st.just("delete"), st.integers(0, 3)),
-        st.tuples(st.just("decide"), st.integers(0, 3), st.sampled_from([Verification.VERIFIED, Verification.REJECTED])),
+        st.tuples(
+            st.just("decide"), st.integers(0, 3), st.sampled_from([Verification.VERIFIED, Verification.REJECTED])
+        ),
     ),
     max_size=8,
 )
