@@ -150,7 +150,7 @@ def _still_possible(t: int, total: int, fraction: float, explanation, after: int
 def _inverted(without_row, with_row) -> set[int]:
     """The buckets the added organisation's score can be in, from exact quartiles and median in both views (the
     earlier design showed them): every bucket, when no exact summaries are shown."""
-    summaries = [(_number(a), _number(b)) for a, b in zip(without_row[1 + BANDS :], with_row[1 + BANDS :])]
+    summaries = [(_number(a), _number(b)) for a, b in zip(without_row[1 + BANDS :], with_row[1 + BANDS :], strict=True)]
     shown_total = _number(without_row[0])
     if len(summaries) != 3 or shown_total is None or any(None in pair for pair in summaries):
         return set(range(10))
@@ -159,7 +159,7 @@ def _inverted(without_row, with_row) -> set[int]:
         for t in set(range(10)) - possible:
             if all(
                 any(_still_possible(t, total, fraction, e, after) for e in _explanations(total, fraction, before))
-                for fraction, (before, after) in zip((0.25, 0.5, 0.75), summaries)
+                for fraction, (before, after) in zip((0.25, 0.5, 0.75), summaries, strict=True)
             ):
                 possible.add(t)
     return possible

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+
 from inclusion_audit.coordinator.charts import distribution_chart
 from inclusion_audit.coordinator.figures import DistributionRow
 from inclusion_audit.coordinator.trend_chart import Series, trend_chart

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from inclusion_audit import queries
-from inclusion_audit.disclosure import Cell, total
 from inclusion_audit.coordinator.filters import period_choices, period_range
+from inclusion_audit.disclosure import Cell, total
 from inclusion_audit.extensions import db
 from inclusion_audit.models import (
     Answer,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from inclusion_audit.content_store import get_content
-from inclusion_audit.disclosure import Cell
 from inclusion_audit.coordinator.plan_panel import disclose_plan_counts
+from inclusion_audit.disclosure import Cell
 from inclusion_audit.extensions import db
 from inclusion_audit.models import PlanAction
 from inclusion_audit.queries import PlanCounts
