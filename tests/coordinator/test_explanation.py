@@ -55,8 +55,8 @@ def test_who_counts_organisations_nobody_has_verified_change_no_figure(app, coor
     with app.app_context():  # ten more, unverified or rejected, with results in every band
         for number in range(10):
             verification = "unverified" if number % 2 else "rejected"
-            organisation = Organisation(name=f"Not verified {number}", area="north_northamptonshire",
-                                        org_type="charity", size_band="under_10", verification=verification)  # fmt: skip
+            profile = {"area": "north_northamptonshire", "org_type": "charity", "size_band": "under_10"}
+            organisation = Organisation(name=f"Not verified {number}", verification=verification, **profile)
             db.session.add(organisation)
             db.session.add(submitted_audit(organisation, 10 * number, {"named_lead": "not_started"}, utcnow()))
         db.session.flush()
