@@ -1,6 +1,6 @@
 """The dashboard's filters: a GET form (so a filtered view can be bookmarked) turned into `queries.Filters`.
 
-Scope rule: figures in anonymous totals may cover any area, because the small-number rule protects
+Scope rule: figures in anonymous totals may cover any area, because disclosure control protects
 them; a coordinator tied to an area starts on their own area. Anything naming an organisation is
 limited to the coordinator's own area whatever the filter says (see `queries.area_scope`).
 """
