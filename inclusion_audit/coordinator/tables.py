@@ -92,13 +92,11 @@ def gaps_table(gaps: Sequence[GapRow]) -> Item:
 
 
 def organisations_table(organisations: Sequence[SharedOrganisation], lists: ProfileLists) -> Item:
-    """The organisations sharing by name; each name links to its latest results when it has any."""
+    """The organisations sharing by name; each name links to its organisation page."""
     rows = []
     for org in organisations:
-        name = org.name
-        if org.audit_id:
-            href = url_for("coordinator.shared_results", audit_id=org.audit_id)
-            name = Markup('<a class="govuk-link" href="{}">{}</a>').format(href, org.name)
+        href = url_for("coordinator.organisation", organisation_id=org.id)
+        name = Markup('<a class="govuk-link" href="{}">{}</a>').format(href, org.name)
         rows.append(
             [
                 cell(name),
