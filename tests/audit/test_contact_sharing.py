@@ -51,7 +51,13 @@ def test_it_never_applies_without_sharing_by_name(app, member_client):
     assert state(app) == (False, False)
     post_page(member_client, "/audit/sharing", {"sharing": "named"}, status=302)
     assert state(app) == (True, False)
-    assert actions(app) == ["sharing_named", "contact_shared", "sharing_aggregate", "contact_withdrawn", "sharing_named"]
+    assert actions(app) == [
+        "sharing_named",
+        "contact_shared",
+        "sharing_aggregate",
+        "contact_withdrawn",
+        "sharing_named",
+    ]
 
 
 def test_members_who_are_not_admins_see_it_but_cannot_change_it(app, accounts, member_client):
