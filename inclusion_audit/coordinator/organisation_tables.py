@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..dates import format_date
 from ..engine import Content
 from ..engine.scoring import band_for
-from ..govuk import DASH, SMALL_TEXT, Item, cell, numeric, summary_list, table
+from ..govuk import DASH, FIGURES, SMALL_TEXT, Item, cell, numeric, summary_list, table
 from ..models import Audit, Organisation, SectionScore, User
 from ..queries import PlanRow
 
@@ -112,7 +112,7 @@ def stages_table(submitted: Sequence[Audit], content: Content) -> Item | None:
     ]
     rows.append([cell("All parts together"), *(cell(_overall(audit, content)) for audit in shown)])
     head = [cell("Part"), *(cell(f"Submitted {format_date(audit.submitted_at)}") for audit in shown)]
-    return table("Stage in each part", head, rows, caption_size="m", label_id="stages-caption", classes=SMALL_TEXT)
+    return table("Stage in each part", head, rows, caption_size="m", label_id="stages-caption", classes=FIGURES)
 
 
 def plan_table(rows: Sequence[PlanRow]) -> Item:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..dates import format_date
 from ..engine.schema import ProfileLists
-from ..govuk import DASH, SMALL_TEXT, Item, cell, numeric, summary_list, table
+from ..govuk import DASH, FIGURES, SMALL_TEXT, Item, cell, numeric, summary_list, table
 from ..queries import AccessEntry, SharedOrganisation
 from .figures import DISTRIBUTION_HEADER, DistributionRow, GapRow, TrendRow
 
@@ -36,7 +36,7 @@ def spread_table(distribution: Sequence[DistributionRow]) -> Item:
         [cell(first), *(numeric(heading) for heading in figures)],
         rows,
         label_id="spread-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
@@ -50,7 +50,7 @@ def trend_table(trends: Sequence[TrendRow], labels: Sequence[str], distribution:
         [cell("Quarter"), numeric("Organisations"), *(numeric(row.title) for row in distribution)],
         rows,
         label_id="trend-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
@@ -87,7 +87,7 @@ def gaps_table(gaps: Sequence[GapRow]) -> Item:
         head,
         rows,
         label_id="gaps-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
