@@ -15,7 +15,7 @@ from ..models import utcnow
 from ..security import role_required
 from . import bp
 from .figures import DISTRIBUTION_HEADER, distribution_table
-from .routes import filter_form
+from .filters import filter_form
 from .sheets import audit_sheets, summary_sheets
 from .view_data import dashboard_data
 

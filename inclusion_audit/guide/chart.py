@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..engine.model import Guide
+
 BAND_COLOURS = {"emerging": "#d4351c", "developing": "#f47738", "established": "#00703c"}
 NO_DATA_COLOUR = "#b1b4b6"
 
@@ -67,3 +69,12 @@ def _description(bars: list[Bar]) -> str:
     return "; ".join(
         f"{bar.label}: {'not enough answers' if bar.percent is None else f'{bar.percent}%'}" for bar in bars
     )
+
+
+def results_chart(guide: Guide, title: str = "Your result in each section of the audit") -> Markup:
+    """The bar chart of section results (also used by coordinators' read-only view).
+
+    Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
+    """
+    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
+    return bar_chart(bars, title=title, thresholds=guide.thresholds)
