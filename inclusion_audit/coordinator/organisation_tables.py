@@ -112,7 +112,14 @@ def stages_table(submitted: Sequence[Audit], content: Content) -> Item | None:
     ]
     rows.append([cell("All parts together"), *(cell(_overall(audit, content)) for audit in shown)])
     head = [cell("Part"), *(cell(f"Submitted {format_date(audit.submitted_at)}") for audit in shown)]
-    return table("Stage and score in each part, latest audit first", head, rows, caption_size="m", label_id="stages-caption", classes=FIGURES)
+    return table(
+        "Stage and score in each part, latest audit first",
+        head,
+        rows,
+        caption_size="m",
+        label_id="stages-caption",
+        classes=FIGURES,
+    )
 
 
 def plan_table(rows: Sequence[PlanRow]) -> Item:
