@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 
 from ..extensions import db
-from ..models import AccessLog, Audit, Organisation, OrganisationGroup, SectionScore, User, utcnow
+from ..models import AccessLog, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, User, utcnow
 from .latest import Filters, in_period, latest_submitted_audits, profile_matches
 
 __all__ = [
@@ -175,7 +175,8 @@ def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[st
         )
         .join(Organisation, Organisation.id == Audit.organisation_id)
         .outerjoin(SectionScore, SectionScore.audit_id == Audit.id)
-        .where(Audit.status == "submitted", named, *in_period(Audit.submitted_at, filters), *profile_matches(filters))
+        .where(Audit.status == AuditStatus.SUBMITTED, named)
+        .where(*in_period(Audit.submitted_at, filters), *profile_matches(filters))
         .where(*scope)
         .group_by(Audit.id, Organisation.id)
         .order_by(Audit.submitted_at, Audit.id)
