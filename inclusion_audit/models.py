@@ -53,6 +53,9 @@ class Organisation(db.Model):
     # by name, to coordinators for the organisation's area. The server default keeps older rows private.
     share_named: Mapped[bool] = mapped_column(default=False, server_default=false())
     sharing_changed_at: Mapped[datetime | None]
+    # Consent, separate from sharing results: while results are shared by name, coordinators also see the
+    # email addresses of the team's admins, so they can get in touch. Off unless an admin turns it on.
+    share_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     # A table rather than a JSON list, so coordinator filters by group stay plain SQL.
     group_rows: Mapped[list[OrganisationGroup]] = relationship(
