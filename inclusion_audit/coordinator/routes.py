@@ -22,10 +22,11 @@ def dashboard():
     content = get_content()
     form = filter_form()
     scope = queries.area_scope(current_user)
+    data = dashboard_data(content, form.filters())
     return render_template(
         "coordinator/dashboard.html",
         form=form,
-        data=dashboard_data(content, form.filters()),
+        data=data,
         plans=plan_panel(content, form.filters()),
         description=form.describe(),
         args=form.args(),
