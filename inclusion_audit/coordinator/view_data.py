@@ -26,7 +26,6 @@ class DashboardData:
     trend_labels: list[str]
     trend_chart: Markup | None
     gaps: list[GapRow]
-    note: str  # how the figures are protected: the dashboard's explanation and the downloads' note
 
 
 def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
