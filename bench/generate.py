@@ -159,6 +159,9 @@ class Generator:
             "created_at": None,
             "share_named": share,
             "sharing_changed_at": None,
+            # Coordinator figures count verified organisations only: most are, as in a service that has run a while.
+            "verification": "verified" if rng.random() < 0.9 else "unverified",
+            "record_key": rng.randrange(256),  # drawn from the seed, so the same steps give the same figures
         }
         maturity = rng.uniform(0.2, 1.8) + 0.3 * self.size_bands.index(size)
         return row, profile, maturity
