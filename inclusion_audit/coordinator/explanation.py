@@ -5,9 +5,9 @@ from __future__ import annotations
 
 WHO_COUNTS = "These figures only count organisations that a coordinator for their area has verified as real."
 NOISE = (
-    "So that no organisation can be picked out, every count has been changed by up to 2, up or down: about 4 in 10 "
-    "counts are exact. The same selection always shows the same figures, on the page and in downloads, so looking "
-    "again does not wear the change away. Totals may not add up exactly."
+    "To make it hard to pick out any one organisation, every count has been changed by up to 2, up or down: about "
+    "4 in 10 counts are exact. The same selection always shows the same figures, on the page and in downloads, so "
+    "looking again does not wear the change away. Totals may not add up exactly."
 )
 FEWER_THAN_5 = "A count below 5, including none at all, is shown as “fewer than 5”."
 SUMMARIES = (
