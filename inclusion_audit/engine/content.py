@@ -112,6 +112,8 @@ class HelpEntryDef:
     # None: national help, for everyone.
     area: str | None
     when_rule: Rule | None = field(default=None, compare=False, repr=False)
+    # Only local help written in the service has one (content files have no contact field).
+    contact: str | None = None
 
     def to_output(self) -> HelpEntry:
         meta = self.meta
@@ -123,6 +125,7 @@ class HelpEntryDef:
             url=meta.url,
             local=self.area is not None,
             section_id=meta.section,
+            contact=self.contact,
         )
 
 

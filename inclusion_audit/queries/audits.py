@@ -10,6 +10,7 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
+from .local_help import content_for_area
 from .stored_figures import lock_organisation, stored_figures_kept
 
 __all__ = [
@@ -187,6 +188,8 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
         if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
             guide = Guide.from_dict(audit.guide_snapshot)
         else:
+            # The area's local help as it stands today is copied into the stored guide, like the rest of it.
+            content = content_for_area(content, audit.organisation.area)
             guide = build_guide(
                 content, profile_of(audit.organisation), answers_of(audit), first_audit=is_first_audit(audit)
             )
