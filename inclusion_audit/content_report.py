@@ -19,6 +19,7 @@ from flask import Flask, render_template
 from .audit.section_form import build_section_form, option_hints
 from .engine import Content, build_guide, check_report, find_problems
 from .engine.answers_file import load_example
+from .engine.tags import tag_summary
 from .guide.pdf import guide_figures
 
 WORDS_PER_MINUTE = 200
@@ -120,7 +121,7 @@ def example_figures(content: Content, examples: Path) -> list[ExampleFigures]:
 def full_report(app: Flask, content: Content, examples: Path) -> tuple[str, bool]:
     """The report text, and whether every check passed and every target was met."""
     findings = find_problems(content)
-    lines = [check_report(content, findings).rstrip("\n")]
+    lines = [check_report(content, findings).rstrip("\n"), tag_summary(content)]
     pages = question_page_words(app, content)
     total = sum(pages.values())
     minutes = completion_minutes(total, len(content.questions))

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from .engine import Content, build_guide
 from .extensions import db
-from .models import Answer, Audit, Organisation, User, utcnow
+from .models import Answer, Audit, AuditStatus, Organisation, User, utcnow
 from .passwords import hash_password
 from .queries import ensure_plan, latest_submitted, profile_of, section_scores_of
 from .queries.stored_figures import rebuild_stored_figures
@@ -83,7 +83,7 @@ def _submitted_audit(
     guide = build_guide(content, profile_of(organisation), answers, first_audit=first_audit)
     audit = Audit(
         organisation=organisation,
-        status="submitted",
+        status=AuditStatus.SUBMITTED,
         started_at=when - timedelta(days=3),
         updated_at=when,
         submitted_at=when,

@@ -16,6 +16,7 @@ from markupsafe import Markup
 Item = dict[str, Any]
 
 SMALL_TEXT = "govuk-table--small-text-until-tablet"
+FIGURES = "app-table--figures"  # many columns of figures: small text at every width (static/scss/app.scss)
 DASH = "–"  # an empty cell, or a figure that does not apply
 
 

@@ -53,6 +53,9 @@ class Organisation(db.Model):
     # by name, to coordinators for the organisation's area. The server default keeps older rows private.
     share_named: Mapped[bool] = mapped_column(default=False, server_default=false())
     sharing_changed_at: Mapped[datetime | None]
+    # Consent, separate from sharing results: while results are shared by name, coordinators also see the
+    # email addresses of the team's admins, so they can get in touch. Off unless an admin turns it on.
+    share_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     # A table rather than a JSON list, so coordinator filters by group stay plain SQL.
     group_rows: Mapped[list[OrganisationGroup]] = relationship(
@@ -123,7 +126,7 @@ class Audit(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")  # an AuditStatus (defined below)
     started_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
@@ -144,7 +147,7 @@ class Audit(db.Model):
 
     @property
     def is_submitted(self) -> bool:
-        return self.status == "submitted"
+        return self.status == AuditStatus.SUBMITTED
 
 
 class Answer(db.Model):
@@ -259,6 +262,11 @@ class Feedback(db.Model):
     text: Mapped[str] = mapped_column(String(1200))
     page: Mapped[str | None] = mapped_column(String(200))  # the path they came from, for context
     reply_to: Mapped[str | None] = mapped_column(String(320))
+
+
+class AuditStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
 
 
 class ActionStatus(StrEnum):

@@ -125,6 +125,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("guide.compare", "GET"): Expect("/audits/{audit}/compare", A_ONLY),
     ("coordinator.dashboard", "GET"): Expect("/coordinator/", STAFF),
     ("coordinator.organisations", "GET"): Expect("/coordinator/organisations", STAFF),
+    # Organisation A is the first one made (id 1, as the world fixture relies on too).
+    ("coordinator.organisation", "GET"): Expect("/coordinator/organisations/1", HIDDEN_FROM_STAFF),
     ("coordinator.shared_results", "GET"): Expect("/coordinator/audits/{audit}/results", HIDDEN_FROM_STAFF),
     ("coordinator.shared_guide", "GET"): Expect("/coordinator/audits/{audit}/guide", HIDDEN_FROM_STAFF),
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
@@ -271,6 +273,7 @@ def test_once_a_shares_by_name_coordinators_can_see_its_results(app, world):
         client = world.clients[role]
         assert client.get(f"/coordinator/audits/{world.audit}/results").status_code == 200
         assert A_NAME in client.get("/coordinator/organisations").get_data(as_text=True)
+        assert A_NAME in client.get("/coordinator/organisations/1").get_data(as_text=True)
     # Other organisations still cannot.
     assert world.clients["member_b"].get(f"/audits/{world.audit}/results").status_code == 404
 

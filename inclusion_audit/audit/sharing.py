@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput
 from wtforms import RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from .. import queries
@@ -21,6 +22,8 @@ from . import bp
 
 AGGREGATE, NAMED = "aggregate", "named"
 QUESTION = "Who can see your results?"
+CONTACT_QUESTION = "Can those coordinators also see your admins' email addresses?"
+YES, NO = "yes", "no"
 
 
 def _choices(organisation: Organisation) -> list[tuple[str, str]]:
@@ -59,11 +62,23 @@ class SharingForm(SubmitForm):
     sharing = RadioField(
         QUESTION, widget=GovRadioInput(), validators=[InputRequired(message="Select who can see your results")]
     )
+    # Shown with the current choice selected; a post without it keeps that choice.
+    contact = RadioField(
+        CONTACT_QUESTION, choices=[SelectChoice(YES, "Yes"), SelectChoice(NO, "No")], widget=GovRadioInput()
+    )
     submit = SubmitField("Save your choice", widget=GovSubmitInput())
+
+    def __init__(self, organisation: Organisation, **kwargs) -> None:
+        super().__init__(organisation, contact=YES if organisation.share_contact else NO, **kwargs)
 
 
 def save_choice(organisation: Organisation, choice: str) -> bool:
     return queries.set_sharing(organisation, choice == NAMED, current_user._get_current_object())
+
+
+def save_contact(organisation: Organisation, choice: str) -> bool:
+    """Saved after the sharing choice: anonymous totals only turns contact sharing off as well."""
+    return queries.set_contact_sharing(organisation, choice == YES, current_user._get_current_object())
 
 
 @bp.route("/sharing", methods=["GET", "POST"])
@@ -76,7 +91,14 @@ def sharing():
     form = SharingForm(organisation)
     if form.validate_on_submit():
         save_choice(organisation, form.sharing.data)
-        if organisation.share_named:
+        save_contact(organisation, form.contact.data)
+        if organisation.share_contact:
+            flash(
+                "Your results are now shared by name with coordinators for your area, "
+                "with your admins' email addresses so they can get in touch.",
+                "success",
+            )
+        elif organisation.share_named:
             flash("Your results are now shared by name with coordinators for your area.", "success")
         else:
             flash(

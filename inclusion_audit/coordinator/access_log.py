@@ -18,6 +18,9 @@ ACTIONS = {
     "export_summary_xlsx": "Downloaded summary (Excel)",
     "sharing_named": "Organisation chose to share by name",
     "sharing_aggregate": "Organisation chose anonymous totals only",
+    "contact_shared": "Organisation agreed to show its admins' email addresses",
+    "contact_withdrawn": "Organisation stopped showing its admins' email addresses",
+    "view_organisation": "Viewed a shared organisation",
 }
 
 

@@ -54,8 +54,8 @@ def shared_results(audit_id: int):
         rows=result_rows(guide, with_counts=True),
         read_only=True,
         heading="Shared results",
-        back_href=url_for("coordinator.organisations"),
-        back_text="Back to organisations",
+        back_href=url_for("coordinator.organisation", organisation_id=audit.organisation_id),
+        back_text=f"Back to {audit.organisation.name}",
         guide_href=url_for("coordinator.shared_guide", audit_id=audit.id),
     )
 

@@ -11,7 +11,6 @@ from ..security import role_required
 from . import bp
 from .filters import filter_form
 from .plan_panel import plan_panel
-from .suppression import NOTE
 from .view_data import dashboard_data
 
 
@@ -22,13 +21,14 @@ def dashboard():
     content = get_content()
     form = filter_form()
     scope = queries.area_scope(current_user)
+    data = dashboard_data(content, form.filters())
     return render_template(
         "coordinator/dashboard.html",
         form=form,
-        data=dashboard_data(content, form.filters()),
+        data=data,
         plans=plan_panel(content, form.filters()),
         description=form.describe(),
         args=form.args(),
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
-        suppression_note=NOTE,
+        suppression_note=data.note,
     )

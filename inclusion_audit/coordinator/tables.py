@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..dates import format_date
 from ..engine.schema import ProfileLists
-from ..govuk import DASH, SMALL_TEXT, Item, cell, numeric, summary_list, table
+from ..govuk import DASH, FIGURES, SMALL_TEXT, Item, cell, numeric, summary_list, table
 from ..queries import AccessEntry, SharedOrganisation
 from .figures import DISTRIBUTION_HEADER, DistributionRow, GapRow, TrendRow
 
@@ -36,7 +36,7 @@ def spread_table(distribution: Sequence[DistributionRow]) -> Item:
         [cell(first), *(numeric(heading) for heading in figures)],
         rows,
         label_id="spread-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
@@ -50,7 +50,7 @@ def trend_table(trends: Sequence[TrendRow], labels: Sequence[str], distribution:
         [cell("Quarter"), numeric("Organisations"), *(numeric(row.title) for row in distribution)],
         rows,
         label_id="trend-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
@@ -87,18 +87,16 @@ def gaps_table(gaps: Sequence[GapRow]) -> Item:
         head,
         rows,
         label_id="gaps-table-caption",
-        classes=SMALL_TEXT,
+        classes=FIGURES,
     )
 
 
 def organisations_table(organisations: Sequence[SharedOrganisation], lists: ProfileLists) -> Item:
-    """The organisations sharing by name; each name links to its latest results when it has any."""
+    """The organisations sharing by name; each name links to its organisation page."""
     rows = []
     for org in organisations:
-        name = org.name
-        if org.audit_id:
-            href = url_for("coordinator.shared_results", audit_id=org.audit_id)
-            name = Markup('<a class="govuk-link" href="{}">{}</a>').format(href, org.name)
+        href = url_for("coordinator.organisation", organisation_id=org.id)
+        name = Markup('<a class="govuk-link" href="{}">{}</a>').format(href, org.name)
         rows.append(
             [
                 cell(name),

@@ -11,6 +11,7 @@ from ..engine import Content
 from .charts import distribution_chart
 from .figures import DistributionRow, GapRow, TrendRow, distribution_rows, gap_rows, headline_rows, trend_rows
 from .filters import quarter_label
+from .suppression import NOTE
 from .trend_chart import Series, trend_chart
 
 _SHORT_QUARTERS = ("Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec")
@@ -25,6 +26,7 @@ class DashboardData:
     trend_labels: list[str]
     trend_chart: Markup | None
     gaps: list[GapRow]
+    note: str  # how the figures are protected: the dashboard's explanation and the downloads' note
 
 
 def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
@@ -52,4 +54,5 @@ def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
         trend_labels=[quarter_label(row.year, row.quarter) for row in trends],
         trend_chart=chart,
         gaps=gap_rows(content, queries.question_gaps(filters), headline.organisations_with_results),
+        note=NOTE,
     )

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from rule_engine import Rule
 
 from .model import Fact, HelpEntry, Snippet, Source
-from .schema import Config, FactMeta, HelpEntryMeta, Option, SnippetMeta
+from .schema import Config, FactMeta, HelpEntryMeta, Option, QuestionTags, SnippetMeta
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class QuestionDef:
     review: bool = False
     renamed_from: tuple[str, ...] = ()
     prefill_from_plan: bool = False
+    tags: QuestionTags | None = None  # always set for loaded content (see schema.QuestionTags)
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

@@ -18,6 +18,7 @@ from .errors import problem
 from .guidance_checks import FactFile, GuidanceBuilder, HelpSource, SnippetFile
 from .rule_checks import symbols_used, unknown_values
 from .schema import Config, Option, Question, Section
+from .tags import tag_problems
 
 NOT_APPLICABLE = "not_applicable"
 
@@ -133,6 +134,8 @@ class _Assembler:
             self.report(path, f"{field}.id", f'duplicate question id "{question.id}" (first used in {first})')
             return
         self.options[question.id] = self._resolve_options(path, field, question)
+        for tag_field, message in tag_problems(self.config, question.tags):
+            self.report(path, f"{field}.tags.{tag_field}", message)
 
     def _resolve_options(self, path: str, field: str, question: Question) -> tuple[Option, ...]:
         """The question's own options, or its scale with any `labels` rewording and `does_not_apply` added."""
@@ -186,6 +189,7 @@ class _Assembler:
                     review=question.review,
                     renamed_from=tuple(question.renamed_from),
                     prefill_from_plan=question.prefill_from_plan,
+                    tags=question.tags,
                 )
             )
         return SectionDef(

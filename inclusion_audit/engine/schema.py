@@ -112,6 +112,9 @@ class Config(Strict):
     scoring: Scoring
     principles: dict[PrincipleNumber, Text]
     core20plus5: dict[str, Text]
+    # The tags a question can carry besides its principle and Core20PLUS5 areas.
+    themes: dict[Annotated[str, StringConstraints(pattern=KEY)], Text]
+    training_topics: dict[Annotated[str, StringConstraints(pattern=KEY)], Text]
     profile: ProfileLists
     # Ids that stored audits may still hold but the content no longer asks about, on purpose, each with a note
     # why (see docs/content-guide.md).
@@ -146,8 +149,19 @@ class Config(Strict):
         return bands
 
 
+class QuestionTags(Strict):
+    """How coordinators group a question with others: each id must be listed in config.yml (checked on load)."""
+
+    principle: PrincipleNumber
+    theme: Annotated[str, StringConstraints(pattern=KEY)]
+    training: Annotated[str, StringConstraints(pattern=KEY)]
+    # The Core20PLUS5 areas the question bears on; written out even when there are none ([]).
+    core20plus5: list[Annotated[str, StringConstraints(pattern=KEY)]]
+
+
 class Question(Strict):
     id: Annotated[str, StringConstraints(pattern=QUESTION_ID)]
+    tags: QuestionTags
     # Earlier ids of this same question: stored audits' answers under those ids are read as this question's.
     renamed_from: list[QuestionId] = Field(default_factory=list)
     text: Text

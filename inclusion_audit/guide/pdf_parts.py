@@ -49,17 +49,21 @@ class GuideParts:
             rows.append(self._result_row(result.title, result.percent, say.stage(self.guide, result), styles.cell))
         overall = self.guide.overall
         rows.append(self._result_row(say.OVERALL, overall.percent, say.overall_stage(self.guide), styles.cell_heading))
-        widths = [CONTENT_WIDTH * 0.56, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.22]
-        table = GuideTable(rows, colWidths=widths, repeatRows=1)
+        # The overall row is set apart by a heavier line above it.
+        return self._table(rows, (0.56, 0.22, 0.22), ("LINEABOVE", (0, -1), (-1, -1), 1.5, TEXT))
+
+    def _table(self, rows: list[list[Flowable]], shares: tuple[float, ...], *extra: tuple) -> GuideTable:
+        """A table with a grey header row that repeats on each page, and a rule under every row."""
+        table = GuideTable(rows, colWidths=[CONTENT_WIDTH * share for share in shares], repeatRows=1)
         table.setStyle(
             table_style(
-                styles,
+                self.ts.styles,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
-                ("LINEABOVE", (0, -1), (-1, -1), 1.5, TEXT),
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                *extra,
             )
         )
         table.spaceAfter = 6
@@ -87,19 +91,7 @@ class GuideParts:
         ts, styles = self.ts, self.ts.styles
         cells = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.PLAN_COLUMNS]]
         cells += [[GuideParagraph(ts.text(text), styles.cell) for text in say.plan_cells(row)] for row in rows]
-        widths = [CONTENT_WIDTH * share for share in (0.46, 0.2, 0.17, 0.17)]
-        table = GuideTable(cells, colWidths=widths, repeatRows=1)
-        table.setStyle(
-            table_style(
-                styles,
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
-                ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            )
-        )
-        table.spaceAfter = 6
+        table = self._table(cells, (0.46, 0.2, 0.17, 0.17))
         return [ts.heading(say.PLAN_TITLE, PART), table, ts.paragraph(say.plan_as_of(day), ts.styles.small)]
 
     # --- A chapter per section -----------------------------------------------------------------

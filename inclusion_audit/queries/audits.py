@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
-from ..models import Answer, Audit, AuditSection, Organisation, SectionScore, User, utcnow
+from ..models import Answer, Audit, AuditSection, AuditStatus, Organisation, SectionScore, User, utcnow
 from .local_help import content_for_area
 from .stored_figures import lock_organisation, stored_figures_kept
 
@@ -36,7 +36,7 @@ def current_audit(organisation: Organisation) -> Audit | None:
     """The audit being filled in, if there is one."""
     return db.session.scalar(
         select(Audit)
-        .where(Audit.organisation_id == organisation.id, Audit.status == "in_progress")
+        .where(Audit.organisation_id == organisation.id, Audit.status == AuditStatus.IN_PROGRESS)
         .order_by(Audit.id.desc())
     )
 
@@ -48,7 +48,7 @@ def audits_of(organisation: Organisation) -> list[Audit]:
 def latest_submitted(organisation: Organisation) -> Audit | None:
     return db.session.scalar(
         select(Audit)
-        .where(Audit.organisation_id == organisation.id, Audit.status == "submitted")
+        .where(Audit.organisation_id == organisation.id, Audit.status == AuditStatus.SUBMITTED)
         .order_by(Audit.submitted_at.desc(), Audit.id.desc())
     )
 
@@ -57,7 +57,11 @@ def previous_submitted(audit: Audit) -> Audit | None:
     """The organisation's submitted audit before this one."""
     return db.session.scalar(
         select(Audit)
-        .where(Audit.organisation_id == audit.organisation_id, Audit.status == "submitted", Audit.id < audit.id)
+        .where(
+            Audit.organisation_id == audit.organisation_id,
+            Audit.status == AuditStatus.SUBMITTED,
+            Audit.id < audit.id,
+        )
         .order_by(Audit.id.desc())
     )
 
@@ -193,7 +197,7 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
             guide = build_guide(
                 content, profile_of(audit.organisation), answers_of(audit), first_audit=is_first_audit(audit)
             )
-            audit.status = "submitted"
+            audit.status = AuditStatus.SUBMITTED
             audit.submitted_at = utcnow()
             audit.submitted_by_id = user.id
             audit.content_version = guide.content_version

@@ -56,6 +56,7 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
             "profile_completed_at": _when(organisation.profile_completed_at),
             "share_named": organisation.share_named,
             "sharing_changed_at": _when(organisation.sharing_changed_at),
+            "share_contact": organisation.share_contact,
         },
         "members": [
             {

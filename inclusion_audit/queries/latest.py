@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, Subquery, func, select
 
-from ..models import Audit, Organisation, OrganisationGroup
+from ..models import Audit, AuditStatus, Organisation, OrganisationGroup
 
 __all__ = [
     "Filters",
@@ -62,7 +62,7 @@ def profile_matches(filters: Filters) -> list[ColumnElement[bool]]:
 
 def submitted_matching(statement: Select, filters: Filters, *extra: ColumnElement[bool]) -> Select:
     """Submitted audits in the period whose organisation matches the filters (and `extra`, about the organisation)."""
-    statement = statement.where(Audit.status == "submitted", *in_period(Audit.submitted_at, filters))
+    statement = statement.where(Audit.status == AuditStatus.SUBMITTED, *in_period(Audit.submitted_at, filters))
     conditions = [*profile_matches(filters), *extra]
     if not conditions:  # every audit has an organisation: skip a lookup per audit
         return statement

@@ -14,7 +14,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import ActionStatus, Audit, Organisation, PlanAction, ReminderOptOut, ReminderSent, TeamRole, User
+from ..models import (
+    ActionStatus,
+    Audit,
+    AuditStatus,
+    Organisation,
+    PlanAction,
+    ReminderOptOut,
+    ReminderSent,
+    TeamRole,
+    User,
+)
 from .latest import Filters, latest_submitted_audits
 
 __all__ = [
@@ -122,7 +132,10 @@ def reaudits_due(submitted_before: datetime) -> list[Audit]:
     """Organisations' latest submitted audits from before `submitted_before`, where no new audit has started."""
     latest = latest_submitted_audits(Filters())
     started = aliased(Audit)
-    in_progress = exists().where(started.organisation_id == Audit.organisation_id, started.status == "in_progress")
+    in_progress = exists().where(
+        started.organisation_id == Audit.organisation_id,
+        started.status == AuditStatus.IN_PROGRESS,
+    )
     return list(
         db.session.scalars(
             select(Audit)
@@ -137,6 +150,8 @@ def stale_audits(started_before: datetime) -> list[Audit]:
     """Audits in progress that were started before `started_before`."""
     return list(
         db.session.scalars(
-            select(Audit).where(Audit.status == "in_progress", Audit.started_at < started_before).order_by(Audit.id)
+            select(Audit)
+            .where(Audit.status == AuditStatus.IN_PROGRESS, Audit.started_at < started_before)
+            .order_by(Audit.id)
         )
     )

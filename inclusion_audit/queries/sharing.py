@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 
 from ..extensions import db
-from ..models import AccessLog, Audit, Organisation, OrganisationGroup, SectionScore, User, utcnow
+from ..models import AccessLog, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, User, utcnow
 from .latest import Filters, in_period, latest_submitted_audits, profile_matches
 
 __all__ = [
@@ -24,9 +24,11 @@ __all__ = [
     "area_scope",
     "export_rows",
     "record_access",
+    "set_contact_sharing",
     "set_sharing",
     "set_staff_area",
     "shared_audit",
+    "shared_organisation",
     "shared_organisations",
 ]
 
@@ -55,6 +57,19 @@ def set_sharing(organisation: Organisation, share_named: bool, user: User) -> bo
     organisation.share_named = share_named
     organisation.sharing_changed_at = utcnow()
     action = "sharing_named" if share_named else "sharing_aggregate"
+    db.session.add(AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation.id))
+    db.session.commit()
+    return True
+
+
+def set_contact_sharing(organisation: Organisation, share_contact: bool, user: User) -> bool:
+    """Whether coordinators who see the results by name also see the admins' email addresses; True if it changed.
+    Only ever on together with sharing by name, and each change is logged with who made it."""
+    share_contact = share_contact and organisation.share_named
+    if organisation.share_contact == share_contact:
+        return False
+    organisation.share_contact = share_contact
+    action = "contact_shared" if share_contact else "contact_withdrawn"
     db.session.add(AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation.id))
     db.session.commit()
     return True
@@ -94,6 +109,14 @@ def shared_organisations(area: str | None) -> list[SharedOrganisation]:
     if area:
         stmt = stmt.where(Organisation.area == area)
     return [SharedOrganisation(*row) for row in db.session.execute(stmt)]
+
+
+def shared_organisation(organisation_id: int, area: str | None) -> Organisation | None:
+    """An organisation a coordinator may see by name: it shares by name and is in their area (None: any)."""
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None or not organisation.share_named or (area is not None and organisation.area != area):
+        return None
+    return organisation
 
 
 def shared_audit(audit_id: int, area: str | None) -> Audit | None:
@@ -152,7 +175,8 @@ def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[st
         )
         .join(Organisation, Organisation.id == Audit.organisation_id)
         .outerjoin(SectionScore, SectionScore.audit_id == Audit.id)
-        .where(Audit.status == "submitted", named, *in_period(Audit.submitted_at, filters), *profile_matches(filters))
+        .where(Audit.status == AuditStatus.SUBMITTED, named)
+        .where(*in_period(Audit.submitted_at, filters), *profile_matches(filters))
         .where(*scope)
         .group_by(Audit.id, Organisation.id)
         .order_by(Audit.submitted_at, Audit.id)

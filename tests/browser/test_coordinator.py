@@ -70,6 +70,13 @@ def test_organisations_sharing_by_name(coordinator_page):
     assert shared.count() > 0, "the demo data has organisations that share by name"
     name = shared.first.inner_text()
     click_and_wait(page, shared.first)
+    # The organisation page, written for the coordinator: who they are, their audits and their plan.
+    assert page.locator("h1").inner_text() == name
+    assert page.get_by_role("heading", name="About the organisation").is_visible()
+    assert page.locator("table", has=page.locator("#audits-caption")).locator("tbody tr").count() > 0
+    assert page.get_by_role("heading", name="Action plan").is_visible()
+    assert_accessible(page, "coordinator: shared organisation")
+    click_and_wait(page, page.get_by_role("link", name="Results of the audit submitted on", exact=False).first)
     assert page.locator("h1").inner_text() == "Shared results"
     assert name in page.locator(".govuk-caption-l").inner_text()
     assert page.get_by_role("link", name="Download your guide as a PDF").count() == 0

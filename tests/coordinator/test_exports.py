@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -83,9 +85,19 @@ def test_audits_export_respects_filters_and_the_coordinators_area(app, accounts,
 def test_audits_xlsx_matches_the_csv(coordinator):
     csv_rows = read_csv(coordinator.get("/coordinator/export/audits.csv"))
     sheets = read_xlsx(coordinator.get("/coordinator/export/audits.xlsx"))
-    assert list(sheets) == ["Audits"]
+    assert list(sheets) == ["Audits", "About this data"]
     assert sheets["Audits"][0] == HEADER
-    as_text = [["" if cell is None else str(cell) for cell in row] for row in sheets["Audits"][1:]]
+    percents = {index for index, heading in enumerate(HEADER) if heading.endswith("(%)")}
+
+    def as_csv(index, cell):
+        # The spreadsheet holds dates and fractions formatted as percentages; the CSV their ISO and whole forms.
+        if cell is None:
+            return ""
+        if isinstance(cell, datetime.datetime):
+            return cell.date().isoformat()
+        return str(round(cell * 100)) if index in percents else str(cell)
+
+    as_text = [[as_csv(index, cell) for index, cell in enumerate(row)] for row in sheets["Audits"][1:]]
     assert as_text == csv_rows[1:]
 
 

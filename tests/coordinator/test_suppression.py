@@ -89,13 +89,13 @@ def test_no_page_or_summary_download_describes_1_to_4_organisations(coordinator,
 
 def test_the_excel_summary_follows_the_rule_too(coordinator):
     sheets = read_xlsx(coordinator.get("/coordinator/export/summary.xlsx?area=north_northamptonshire"))
-    assert list(sheets) == ["Spread of scores", "Trends", "Gaps", "About"]
+    assert list(sheets) == ["Spread of scores", "Trends", "Gaps", "About this data"]
     spread = sheets["Spread of scores"]
     assert spread[0] == list(DISTRIBUTION_HEADER)
     assert all(is_safe_count(str(cell)) for row in spread[1:] for cell in row[1:7])
     assert all(is_safe_count(str(row[1])) for row in sheets["Trends"][1:])
     assert all(is_safe_count(str(cell)) for row in sheets["Gaps"][1:] for cell in row[3:5])
-    assert ["Filters", "All time, North Northamptonshire"] in sheets["About"]
+    assert ["Filters", "All time, North Northamptonshire"] in sheets["About this data"]
 
 
 def test_the_fixture_does_suppress_something(coordinator):

@@ -51,6 +51,8 @@ CONFIG: dict[str, Any] = {
         "groups": {"homelessness": "Homelessness", "migrants_refugees": "Migrants"},
     },
     "retired_questions": {"old_question": "Merged into named_lead."},
+    "themes": {"leadership": "Leadership", "data_insight": "Data and insight"},
+    "training_topics": {"planning": "Planning for inclusion", "using_data": "Using data"},
 }
 
 SECTIONS: dict[str, dict[str, Any]] = {
@@ -90,6 +92,14 @@ SECTIONS: dict[str, dict[str, Any]] = {
     },
 }
 
+# Every question carries tags; the ones here are all valid, so a test about tags changes one on purpose.
+for _section in SECTIONS.values():
+    for _question in _section["questions"]:
+        _question["tags"] = (
+            {"principle": 1, "theme": "leadership", "training": "planning", "core20plus5": []}
+            if _section["principle"] == 1
+            else {"principle": 2, "theme": "data_insight", "training": "using_data", "core20plus5": ["plus_groups"]}
+        )
 
 LOW, MIDDLE, TOP = ["not_started", "early"], ["partly"], ["embedded"]
 

@@ -72,7 +72,9 @@ def test_missing_field_in_config(builder: ContentBuilder) -> None:
 
 
 def test_duplicate_section_id(builder: ContentBuilder) -> None:
-    builder.sections["03-commitment"] = {**builder.sections["01-commitment"], "questions": [{"id": "x1", "text": "Q"}]}
+    tags = builder.sections["01-commitment"]["questions"][0]["tags"]
+    question = {"id": "x1", "text": "Q", "tags": tags}
+    builder.sections["03-commitment"] = {**builder.sections["01-commitment"], "questions": [question]}
     assert_one_problem(
         builder,
         'sections/03-commitment.yml: id: duplicate section id "commitment" (first used in sections/01-commitment',

@@ -1,7 +1,7 @@
 """local help entries and their versions
 
 Revision ID: 8c6f12aff4ab
-Revises: d05eff8b5ea6
+Revises: a3c9f1e27b64
 Create Date: 2026-12-02 10:19:56.947912
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "8c6f12aff4ab"
-down_revision = "d05eff8b5ea6"
+down_revision = "a3c9f1e27b64"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,123 @@
+"""The Excel downloads as a person using them would notice: numbers that add up, percentages and dates a
+spreadsheet understands, every sheet with a visible filtered header row and readable columns, and an
+"About this data" sheet that says what the figures mean and how they are protected."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from inclusion_audit.export_files import DATE_FORMAT, PERCENT_FORMAT, Percent, Sheet, to_xlsx
+from tests.conftest import get_page
+
+from .fixture import build
+from .helpers import read_csv, sign_in_staff
+
+
+@pytest.fixture
+def coordinator(app, accounts):
+    build(app)
+    return sign_in_staff(accounts)
+
+
+def open_workbook(response):
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.data))
+
+
+def column(sheet, heading: str) -> list:
+    """The cells under a heading in the first row."""
+    index = [cell.value for cell in sheet[1]].index(heading)
+    return [row[index] for row in sheet.iter_rows(min_row=2)]
+
+
+def assert_usable(sheet) -> None:
+    """Header row frozen, bold and filtered over every row and column; every column given a width."""
+    assert sheet.freeze_panes == "A2", sheet.title
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}", sheet.title
+    assert all(cell.font.bold for cell in sheet[1]), sheet.title
+    for cells in sheet.iter_cols(max_row=1):
+        width = sheet.column_dimensions[cells[0].column_letter].width
+        assert 8 <= width <= 60, (sheet.title, cells[0].value, width)
+
+
+def about(workbook) -> dict:
+    return {row[0]: row[1] for row in workbook["About this data"].iter_rows(min_row=2, values_only=True)}
+
+
+def test_summary_figures_are_numbers_percentages_and_words(coordinator):
+    workbook = open_workbook(coordinator.get("/coordinator/export/summary.xlsx"))
+    assert workbook.sheetnames == ["Spread of scores", "Trends", "Gaps", "About this data"]
+    for sheet in workbook.worksheets:
+        assert_usable(sheet)
+    spread = workbook["Spread of scores"]
+    csv_row = read_csv(coordinator.get("/coordinator/export/summary.csv"))[1]
+    # The same figures as the CSV and the dashboard: 15 organisations, suppressed bands, 50%, 64%, 73%.
+    first = [cell.value for cell in spread[2]]
+    assert first[0] == csv_row[0] == "Commitment and leadership"
+    assert first[1] == 15 and spread["B2"].data_type == "n"
+    assert first[2:7] == ["fewer than 5", "fewer than 5", "fewer than 5", 10, "fewer than 5"]
+    assert spread["C2"].data_type == "s"
+    assert first[7:] == [0.5, 0.64, 0.73]
+    assert [spread.cell(2, col).number_format for col in (8, 9, 10)] == [PERCENT_FORMAT] * 3
+    trends = workbook["Trends"]
+    medians = [cell for row in trends.iter_rows(min_row=2, min_col=3) for cell in row]
+    assert medians and all(
+        (isinstance(cell.value, float) and cell.number_format == PERCENT_FORMAT) or cell.value in ("fewer than 5", "–")
+        for cell in medians
+    )
+    assert any(isinstance(cell.value, float) for cell in medians)
+    assert all(isinstance(cell.value, int) or cell.value == "fewer than 5" for cell in column(trends, "Organisations"))
+    gaps = workbook["Gaps"]
+    counts = column(gaps, "Not started") + column(gaps, "Not sure")
+    assert counts and all(isinstance(cell.value, int) or cell.value == "fewer than 5" for cell in counts)
+    # Long question text wraps inside a column of readable width rather than one very wide column.
+    assert gaps.column_dimensions["A"].width == 60 and gaps["A2"].alignment.wrap_text
+
+
+def test_about_this_data_carries_the_dashboards_note_the_filters_and_the_date(coordinator):
+    workbook = open_workbook(coordinator.get("/coordinator/export/summary.xlsx?area=north_northamptonshire"))
+    page = get_page(coordinator, "/coordinator/")
+    dashboard_note = " ".join(page.soup.select_one(".govuk-inset-text").get_text().split())
+    terms = about(workbook)
+    assert terms["How figures are protected"] == dashboard_note
+    assert terms["Filters"] == "All time, North Northamptonshire"
+    assert terms["Downloaded"].date() == datetime.date.today()
+    assert workbook["About this data"]["B2"].number_format == DATE_FORMAT
+    # Every column of the figures sheets is explained.
+    assert {"Part", "Lower quartile, Median, Upper quartile", "Guidance topics", "Core20PLUS5"} <= set(terms)
+
+
+def test_shared_results_have_dates_percentages_and_an_about_sheet(coordinator):
+    workbook = open_workbook(coordinator.get("/coordinator/export/audits.xlsx"))
+    assert workbook.sheetnames == ["Audits", "About this data"]
+    for sheet in workbook.worksheets:
+        assert_usable(sheet)
+    audits = workbook["Audits"]
+    csv_rows = read_csv(coordinator.get("/coordinator/export/audits.csv"))
+    names = [cell.value for cell in column(audits, "Organisation name")]
+    kilo = csv_rows[[row[1] for row in csv_rows].index("Kettering Kilo Trust")]
+    row = names.index("Kettering Kilo Trust") + 2
+    submitted = audits.cell(row, 8)
+    assert isinstance(submitted.value, datetime.datetime) and submitted.number_format == DATE_FORMAT
+    assert submitted.value.date().isoformat() == kilo[7]  # the CSV keeps ISO dates
+    overall = audits.cell(row, audits.max_column - 1)
+    assert overall.value == 0.3 and overall.number_format == PERCENT_FORMAT and kilo[19] == "30"
+    assert isinstance(audits.cell(row, 1).value, int)
+    assert "share their results with coordinators by name" in about(workbook)["Who is included"]
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_a_typed_sheet():
+    body = to_xlsx([Sheet("Check", ["Name", "Score"], [['=HYPERLINK("x")', Percent(12)], ["", None]])])
+    sheet = load_workbook(io.BytesIO(body))["Check"]
+    assert sheet["A2"].value == '\'=HYPERLINK("x")' and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == 0.12 and sheet["B3"].value is None
+
+
+def test_the_csv_summary_still_has_a_byte_order_mark_and_the_shown_words(coordinator):
+    response = coordinator.get("/coordinator/export/summary.csv")
+    assert response.data.startswith("\ufeff".encode())
+    assert read_csv(response)[1][2] == "fewer than 5"
