@@ -153,6 +153,9 @@ class Answer(db.Model):
     value: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    # Copied from the last audit (or filled in from its action plan) and not yet saved by anyone in this one:
+    # the section says "Check your answers" until someone confirms or changes it.
+    carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     audit: Mapped[Audit] = relationship(back_populates="answers")
 

@@ -104,3 +104,16 @@ def decode_answers(text: str | None) -> dict[str, str]:
 def option_hints(question: QuestionDef) -> list[dict]:
     """Per-answer hint text for the GOV.UK radios macro, in option order."""
     return [{"hint": {"text": option.hint}} if option.hint else {} for option in question.options]
+
+
+def radios_params(question: QuestionDef, note: str | None = None) -> dict:
+    """The GOV.UK radios parameters for one question; `note` says, first in its hint, that the answer was
+    filled in for the organisation and needs checking (the hint is read out with every answer)."""
+    params: dict = {
+        "fieldset": {"legend": {"text": question.text, "classes": "govuk-fieldset__legend--m"}},
+        "items": option_hints(question),
+    }
+    if note:
+        html = Markup('<strong class="govuk-!-display-block">{}.</strong>').format(note)
+        params["hint"] = {"html": html + question.hint if question.hint else html}
+    return params

@@ -32,8 +32,11 @@ def save_answers(organisation, section_id: str, questions, form: SectionForm, mi
         original = decode_answers(form.original.data)
         conflict = conflicts(questions, mine, theirs, original)
         if not conflict:
-            # Nobody else touched what this page changed: save just this page's own changes.
-            changed = {key: value for key, value in mine.items() if value != original.get(key)}
+            # Nobody else touched what this page changed: save just this page's own changes, and the answers
+            # that are the same everywhere (saving those changes nothing but confirms one carried over).
+            changed = {
+                key: value for key, value in mine.items() if value != original.get(key) or value == theirs.get(key)
+            }
             result = queries.save_section(organisation, user, section_id, changed, result.revision)
     now = queries.answers_of(result.audit)
     form.original.data = encode_answers({q.id: now[q.id] for q in questions if q.id in now})

@@ -11,8 +11,8 @@ from ..engine import visible_questions
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
 from . import bp
-from .progress import next_section_after, section_progress
-from .section_form import SAVE_AND_CONTINUE, SAVE_FOR_LATER, build_section_form, encode_answers, option_hints
+from .progress import audit_progress, carried_notes, next_section_after
+from .section_form import SAVE_AND_CONTINUE, SAVE_FOR_LATER, build_section_form, encode_answers, radios_params
 from .section_save import answers_to_save, save_answers
 
 
@@ -65,17 +65,20 @@ def section(section_id: str):
             if saved_now.result.saved and complete:
                 return _after_save(content, section_id, saved_now.result.audit, profile, formdata.get("action"))
             partly_saved = len(mine) if saved_now.result.saved else 0
+    carried = carried_notes(content, audit, questions)
     return render_template(
         "audit/section.html",
         section=section_def,
         questions=questions,
         form=form,
-        hints={question.id: option_hints(question) for question in questions},
+        radios={question.id: radios_params(question, carried.get(question.id)) for question in questions},
         conflict=conflict,
         restored=pending is not None,
         partly_saved=_count(partly_saved) if partly_saved else None,
         from_check=_from_check(),
         plan_note=_plan_note(audit, questions),
+        carried=carried,
+        last_actions=queries.last_actions(audit) if any(question.review for question in questions) else [],
         number=[s.id for s in content.sections].index(section_id) + 1,
         total=len(content.sections),
     )
@@ -111,7 +114,7 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
         )
     if _from_check():
         return redirect(url_for("audit.check_answers"))
-    progress = section_progress(content, profile, answers, first_audit=first_audit)
+    progress = audit_progress(content, audit.organisation, audit)
     following = next_section_after(content, section_id, progress)
     if following is None:
         return redirect(url_for("audit.check_answers"))

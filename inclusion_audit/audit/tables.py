@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from flask import url_for
+from markupsafe import Markup
 
 from ..engine import QuestionDef
 from ..engine.schema import Option
-from ..govuk import Item
-from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, SectionProgress
+from ..govuk import Item, cell, table
+from ..queries import LastAction
+from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, TO_CHECK, SectionProgress
 
 _STATUSES = {
     COMPLETED: {"text": COMPLETED},
     IN_PROGRESS: {"tag": {"text": IN_PROGRESS, "classes": "govuk-tag--light-blue"}},
+    TO_CHECK: {"tag": {"text": TO_CHECK, "classes": "govuk-tag--yellow"}},
     NOT_STARTED: {"tag": {"text": NOT_STARTED, "classes": "govuk-tag--blue"}},
 }
+
+
+def _section_hint(item: SectionProgress) -> str | None:
+    """How much of a section is left: answers to check, questions to answer, or nothing to add."""
+    parts = []
+    if item.to_check:
+        parts.append(f"{item.to_check} answer{'' if item.to_check == 1 else 's'} from your last audit to check")
+    if item.status in (IN_PROGRESS, TO_CHECK) and item.answered < item.shown:
+        parts.append(f"{item.answered} of {item.shown} questions answered")
+    return "; ".join(parts) or None
 
 
 def task_items(progress: Sequence[SectionProgress], profile_done: bool, ready: bool) -> list[Item]:
@@ -29,11 +42,11 @@ def task_items(progress: Sequence[SectionProgress], profile_done: bool, ready: b
     ]
     for item in progress:
         section = item.section
-        answered = f"{item.answered} of {item.shown} questions answered"
+        hint = _section_hint(item)
         items.append(
             {
                 "title": {"text": section.title},
-                "hint": {"text": answered} if item.status == IN_PROGRESS else None,
+                "hint": {"text": hint} if hint else None,
                 "href": url_for("audit.section", section_id=section.id),
                 "status": _STATUSES[item.status],
             }
@@ -50,20 +63,32 @@ def task_items(progress: Sequence[SectionProgress], profile_done: bool, ready: b
     return items
 
 
-def answers_list(section_id: str, answers: Sequence[tuple[QuestionDef, Option | None]]) -> Item:
-    """govukSummaryList rows for one section: each answer, with a link to change it that comes back here."""
+def answers_list(
+    section_id: str, answers: Sequence[tuple[QuestionDef, Option | None]], notes: Mapping[str, str] | None = None
+) -> Item:
+    """govukSummaryList rows for one section: each answer, with a link to change it that comes back here.
+    `notes` says which answers were filled in for the organisation and still need checking."""
+    notes = notes or {}
     rows = []
     for question, option in answers:
         href = url_for("audit.section", section_id=section_id, source="check") + f"#{question.id}"
         action = {"href": href, "text": "Change" if option else "Answer", "visuallyHiddenText": question.text}
-        rows.append(
-            {
-                "key": {"text": question.text},
-                "value": {"text": option.label if option else "Not answered yet"},
-                "actions": {"items": [action]},
+        value: Item = {"text": option.label if option else "Not answered yet"}
+        if option and question.id in notes:
+            value = {
+                "html": Markup('{}<br><span class="govuk-hint">{}</span>').format(option.label, notes[question.id])
             }
-        )
+        rows.append({"key": {"text": question.text}, "value": value, "actions": {"items": [action]}})
     return {"rows": rows, "classes": "govuk-!-margin-bottom-9"}
 
 
-TEMPLATE_GLOBALS = (task_items, answers_list)
+def last_actions_table(actions: Sequence[LastAction]) -> Item:
+    """The last audit's actions beside its review question: with their status where a plan was made."""
+    with_status = any(action.status for action in actions)
+    head = [{"text": "Action"}, *([{"text": "Status"}] if with_status else [])]
+    rows = [[cell(action.text), *([cell(action.status or "")] if with_status else [])] for action in actions]
+    caption = "Your action plan from your last audit" if with_status else "The top actions from your last audit"
+    return table(caption, head, rows, row_headers=False)
+
+
+TEMPLATE_GLOBALS = (task_items, answers_list, last_actions_table)

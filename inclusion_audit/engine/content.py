@@ -28,6 +28,7 @@ class QuestionDef:
     review: bool = False
     renamed_from: tuple[str, ...] = ()
     prefill_from_plan: bool = False
+    carry_over: bool = True
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

@@ -186,6 +186,7 @@ class _Assembler:
                     review=question.review,
                     renamed_from=tuple(question.renamed_from),
                     prefill_from_plan=question.prefill_from_plan,
+                    carry_over=question.carry_over,
                 )
             )
         return SectionDef(

@@ -3,14 +3,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 
-from ..engine import Content, QuestionDef
+from ..engine import Content, Guide, QuestionDef
 from ..extensions import db
 from ..models import ActionStatus, Answer, Audit, AuditSection, PlanAction, User, utcnow
-from .plan import plan_actions
+from .plan import plan_actions, plan_rows
 
-__all__ = ["prefill_from_plan", "review_summary"]
+__all__ = ["LastAction", "last_actions", "prefill_from_plan", "review_summary"]
+
+
+@dataclass(frozen=True)
+class LastAction:
+    text: str
+    status: str | None  # as the action plan shows it; None when no plan was made from that audit
+
+
+def last_actions(audit: Audit | None) -> list[LastAction]:
+    """What the audit before this one asked of the organisation, for its review question: that audit's action
+    plan with each action's status, or its guide's top actions where no plan was made. Empty on a first audit."""
+    previous = db.session.get(Audit, audit.previous_audit_id) if audit and audit.previous_audit_id else None
+    if previous is None or not previous.is_submitted or not previous.guide_snapshot:
+        return []
+    rows = plan_rows(previous)
+    if rows:
+        return [LastAction(row.text, row.status) for row in rows]
+    return [LastAction(action.text, None) for action in Guide.from_dict(previous.guide_snapshot).actions]
 
 
 def _worked_on(actions: list[PlanAction]) -> int:
@@ -53,10 +73,15 @@ def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
         if value is None:
             continue
         row = existing.get(question.id)
+        # Filled in for the organisation, so it is to be checked like an answer copied from the last audit.
         if row is None:
-            db.session.add(Answer(audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id))
+            db.session.add(
+                Answer(
+                    audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id, carried_over=True
+                )
+            )
         else:
-            row.value, row.updated_at, row.updated_by_id = value, utcnow(), user.id
+            row.value, row.updated_at, row.updated_by_id, row.carried_over = value, utcnow(), user.id, True
         answered.append(question.id)
     db.session.commit()
     return answered

@@ -61,3 +61,15 @@ def complete_audit(client, app, example_name: str = "starting-out", submit: bool
     response = client.post("/audit/submit")
     assert response.status_code == 302
     return int(response.headers["Location"].split("/")[2])
+
+
+def confirm_every_section(client, app) -> None:
+    """Save each section of a re-audit as it stands, as someone checking the answers carried over would."""
+    from tests.conftest import get_page
+
+    for section_id in section_ids(app):
+        page = get_page(client, f"/audit/section/{section_id}")
+        data = {q: page.checked(q)[0] for q in questions_of(app, section_id) if page.checked(q)}
+        data.update(action="later", revision=page.value_of("revision"), original=page.value_of("original"))
+        response = client.post(f"/audit/section/{section_id}", data=data)
+        assert response.status_code == 302, f"section {section_id} did not save"

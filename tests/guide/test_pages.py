@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer, Audit, SectionScore
-from tests.audit.helpers import complete_audit, example, save_section, section_ids
+from tests.audit.helpers import complete_audit, confirm_every_section, example, save_section, section_ids
 from tests.conftest import get_page
 
 
@@ -74,8 +74,7 @@ def test_the_review_question_counts_only_from_the_second_audit(app, member_clien
     impact = next(s["result"] for s in first["sections"] if s["result"]["section_id"] == "impact")
     assert (first["first_audit"], impact["not_scored_first_audit"]) == (True, 1)
     member_client.post("/audit/new")
-    last = section_ids(app)[-1]
-    save_section(member_client, app, last, example("starting-out")["answers"])
+    confirm_every_section(member_client, app)
     second_id = int(member_client.post("/audit/submit").headers["Location"].split("/")[2])
     second = stored_guide(app, second_id)
     impact = next(s["result"] for s in second["sections"] if s["result"]["section_id"] == "impact")
@@ -114,6 +113,7 @@ def test_compare_reads_answers_stored_under_an_earlier_question_id(app, member_c
     # The re-audit starts from the old answer, now under the question's current id.
     assert get_page(member_client, f"/audit/section/{commitment}").checked("local_partnerships") == ["not_started"]
     save_section(member_client, app, commitment, {**example("starting-out")["answers"], "local_partnerships": "partly"})
+    confirm_every_section(member_client, app)
     second_id = int(member_client.post("/audit/submit").headers["Location"].split("/")[2])
     compare = get_page(member_client, f"/audits/{second_id}/compare")
     improved = compare.soup.find("h2", string="What has improved").find_next("dl").get_text(" ")
