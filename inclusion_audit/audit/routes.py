@@ -72,6 +72,7 @@ def check_answers():
         progress=progress,
         rows=rows,
         notes=carried_notes(content, audit, content.questions.values()),
+        profile_lists=content.config.profile,
         to_check=any(item.to_check for item in progress),
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
         form=SubmitForm(organisation),

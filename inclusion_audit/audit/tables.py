@@ -8,8 +8,9 @@ from flask import url_for
 from markupsafe import Markup
 
 from ..engine import QuestionDef
-from ..engine.schema import Option
-from ..govuk import Item, cell, table
+from ..engine.schema import Option, ProfileLists
+from ..govuk import Item, cell, content, table
+from ..models import Organisation
 from ..queries import LastAction
 from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, TO_CHECK, SectionProgress
 
@@ -82,6 +83,40 @@ def answers_list(
     return {"rows": rows, "classes": "govuk-!-margin-bottom-9"}
 
 
+def _change(key: str, field_id: str) -> Item:
+    href = url_for("audit.profile", source="check") + f"#{field_id}"
+    return {"items": [{"href": href, "text": "Change", "visuallyHiddenText": key.lower()}]}
+
+
+def profile_list(organisation: Organisation, lists: ProfileLists) -> Item:
+    """govukSummaryList rows for 'About your organisation', each with a Change link that comes back here."""
+    area = organisation.area or ""
+    local = lists.local_areas.get(area, {}).get(organisation.local_area or "")
+    groups = [lists.groups.get(group, group) for group in organisation.groups]
+    families = (
+        None if organisation.works_with_families is None else ("Yes" if organisation.works_with_families else "No")
+    )
+    pairs = [
+        ("Organisation name", organisation.name, "name"),
+        ("Type of organisation", lists.org_types.get(organisation.org_type or ""), "org_type"),
+        ("Paid staff", lists.size_bands.get(organisation.size_band or ""), "size_band"),
+        ("Where you mainly work", lists.areas.get(area), "area"),
+        *(
+            [("Part of the area", local or "Across the whole area, or not sure", "local_area")]
+            if lists.local_areas.get(area)
+            else []
+        ),
+        ("Groups you work with", Markup("<br>").join(groups) if groups else "None of these", "groups"),
+        ("Other excluded groups", organisation.other_groups or "None given", "other_groups"),
+        ("Works with families, children or pregnant women", families, "works_with_families"),
+    ]
+    rows = [
+        {"key": {"text": key}, "value": content(value or "Not answered yet"), "actions": _change(key, field_id)}
+        for key, value, field_id in pairs
+    ]
+    return {"rows": rows, "classes": "govuk-!-margin-bottom-9"}
+
+
 def last_actions_table(actions: Sequence[LastAction]) -> Item:
     """The last audit's actions beside its review question: with their status where a plan was made."""
     with_status = any(action.status for action in actions)
@@ -91,4 +126,4 @@ def last_actions_table(actions: Sequence[LastAction]) -> Item:
     return table(caption, head, rows, row_headers=False)
 
 
-TEMPLATE_GLOBALS = (task_items, answers_list, last_actions_table)
+TEMPLATE_GLOBALS = (task_items, answers_list, profile_list, last_actions_table)

@@ -37,14 +37,14 @@ def save_section(client, app, section_id: str, answers: dict, action: str = "con
     return client.post(f"/audit/section/{section_id}", data=data)
 
 
-def fill_profile(client, profile: dict):
+def fill_profile(client, profile: dict, url: str = "/audit/profile"):
     data = {key: profile[key] for key in ("name", "org_type", "size_band", "area")}
     data["groups"] = profile.get("groups") or ["none"]
     data["works_with_families"] = "yes" if profile.get("works_with_families") else "no"
     for optional in ("local_area", "other_groups"):
         if profile.get(optional):
             data[optional] = profile[optional]
-    response = client.post("/audit/profile", data=data)
+    response = client.post(url, data=data)
     assert response.status_code == 302
     return response
 

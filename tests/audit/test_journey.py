@@ -167,3 +167,42 @@ def test_inviting_a_colleague_sends_a_link_that_makes_them_a_member(app, member_
 def test_a_tampered_invitation_link_does_not_work(client):
     page = get_page(client, "/invitation/not-a-real-token", status=404)
     assert page.h1() == "This invitation link does not work"
+
+
+def test_check_answers_shows_the_organisation_profile_with_change_links_that_come_back(app, member_client):
+    complete_audit(member_client, app, submit=False)
+    page = get_page(member_client, "/audit/check")
+    heading = page.soup.find("h2", string="About your organisation")
+    assert heading is not None
+    summary = heading.find_next("dl")
+    rows = {
+        " ".join(row.select_one(".govuk-summary-list__key").get_text().split()): " ".join(
+            row.select_one(".govuk-summary-list__value").get_text(" ").split()
+        )
+        for row in summary.select(".govuk-summary-list__row")
+    }
+    profile = example("starting-out")["profile"]
+    assert rows["Organisation name"] == profile["name"]
+    with app.app_context():
+        from inclusion_audit.content_store import get_content
+
+        lists = get_content().config.profile
+    assert rows["Type of organisation"] == lists.org_types[profile["org_type"]]
+    assert rows["Where you mainly work"] == lists.areas[profile["area"]]
+    assert profile["groups"], "the example works with some groups"
+    assert rows["Groups you work with"] == " ".join(lists.groups[g] for g in sorted(profile["groups"]))
+    assert rows["Works with families, children or pregnant women"] == (
+        "Yes" if profile.get("works_with_families") else "No"
+    )
+    links = {a["href"] for a in summary.select(".govuk-summary-list__actions a")}
+    assert "/audit/profile?source=check#org_type" in links and "/audit/profile?source=check#name" in links
+    change = get_page(member_client, "/audit/profile?source=check")
+    assert change.soup.select_one(".govuk-back-link")["href"] == "/audit/check"
+    for href in links:
+        assert change.soup.find(id=href.split("#")[1]) is not None, f"{href} points at a field on the page"
+    assert change.soup.select_one("main form")["action"] == "/audit/profile?source=check"
+    response = fill_profile(
+        member_client, {**profile, "name": "Riverside Drop-in Renamed"}, "/audit/profile?source=check"
+    )
+    assert response.headers["Location"] == "/audit/check"
+    assert "Riverside Drop-in Renamed" in get_page(member_client, "/audit/check").text
