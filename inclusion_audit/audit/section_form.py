@@ -10,7 +10,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
 from markupsafe import Markup
 from wtforms import HiddenField, RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import InputRequired, Optional, StopValidation
 
 from ..engine import QuestionDef
 
@@ -72,17 +72,15 @@ def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwa
         field.kwargs["validate_choice"] = True
         setattr(_Form, question.id, field)
     form = _Form(**kwargs)
-    for field in form.question_fields:
-        field.pre_validate = _choice_check(field)  # type: ignore[method-assign]
+    for number, field in enumerate(form.question_fields, start=1):
+        field.pre_validate = _choice_check(field, number)  # type: ignore[method-assign]
     return form
 
 
-def _choice_check(field: RadioField):
+def _choice_check(field: RadioField, number: int):
     def check(form: FlaskForm) -> None:
         if field.data is not None and field.data not in {choice.value for choice in field.choices}:
-            from wtforms.validators import StopValidation
-
-            raise StopValidation("Select one of the answers shown")
+            raise StopValidation(f"Select one of the answers shown for question {number}: {field.label.text}")
 
     return check
 
@@ -106,11 +104,18 @@ def option_hints(question: QuestionDef) -> list[dict]:
     return [{"hint": {"text": option.hint}} if option.hint else {} for option in question.options]
 
 
-def radios_params(question: QuestionDef, note: str | None = None) -> dict:
-    """The GOV.UK radios parameters for one question; `note` says, first in its hint, that the answer was
-    filled in for the organisation and needs checking (the hint is read out with every answer)."""
+def question_label(number: int, total: int) -> str:
+    """The number a question goes by on its page: its legend shows it, and its error message uses it."""
+    return f"Question {number} of {total}"
+
+
+def radios_params(question: QuestionDef, number: int, total: int, note: str | None = None) -> dict:
+    """The GOV.UK radios parameters for the page's `number`th question of `total`; `note` says, first in its
+    hint, that the answer was filled in for the organisation and needs checking (the hint is read out with every
+    answer)."""
+    legend = Markup('<span class="govuk-caption-m">{}</span>{}').format(question_label(number, total), question.text)
     params: dict = {
-        "fieldset": {"legend": {"text": question.text, "classes": "govuk-fieldset__legend--m"}},
+        "fieldset": {"legend": {"html": legend, "classes": "govuk-fieldset__legend--m"}},
         "items": option_hints(question),
     }
     if note:

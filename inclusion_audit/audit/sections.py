@@ -71,7 +71,10 @@ def section(section_id: str):
         section=section_def,
         questions=questions,
         form=form,
-        radios={question.id: radios_params(question, carried.get(question.id)) for question in questions},
+        radios={
+            question.id: radios_params(question, number, len(questions), carried.get(question.id))
+            for number, question in enumerate(questions, start=1)
+        },
         conflict=conflict,
         restored=pending is not None,
         partly_saved=_count(partly_saved) if partly_saved else None,
