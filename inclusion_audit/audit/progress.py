@@ -71,7 +71,7 @@ def audit_progress(content: Content, organisation: Organisation, audit: Audit | 
     return section_progress(content, profile, answers, first_audit=queries.is_first_audit(audit), carried=carried)
 
 
-def carried_notes(content: Content, audit: Audit | None, questions: Iterable[QuestionDef]) -> dict[str, str]:
+def answer_checks(content: Content, audit: Audit | None, questions: Iterable[QuestionDef]) -> dict[str, str]:
     """What to say of each of these questions whose answer was filled in for the organisation and is unchecked."""
     carried = content.current_answers(dict.fromkeys(queries.carried_answers(audit), ""))
     return {

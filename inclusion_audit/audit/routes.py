@@ -12,7 +12,7 @@ from ..forms_base import StripWhitespaceForm
 from ..models import utcnow
 from ..security import role_required
 from . import bp
-from .progress import audit_progress, carried_notes
+from .progress import answer_checks, audit_progress
 from .sharing import SubmitForm, save_choice, sharing_label
 
 
@@ -71,7 +71,8 @@ def check_answers():
         organisation=organisation,
         progress=progress,
         rows=rows,
-        notes=carried_notes(content, audit, content.questions.values()),
+        checks=answer_checks(content, audit, content.questions.values()),
+        notes=queries.section_notes(audit),
         profile_lists=content.config.profile,
         to_check=any(item.to_check for item in progress),
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),

@@ -6,18 +6,23 @@ import json
 
 from flask import current_app
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
 from markupsafe import Markup
-from wtforms import HiddenField, RadioField
+from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Optional, StopValidation
+from wtforms.validators import InputRequired, Length, Optional, StopValidation
 
 from ..engine import QuestionDef
+from ..forms_base import PlainText
+from ..models import NOTES_LIMIT
 
 SAVE_AND_CONTINUE = "continue"
 SAVE_FOR_LATER = "later"
 _RADIOS_CACHE = "section_form_radios"
 _RADIOS_CACHE_SIZE = 4096
+NO_PERSONAL_DATA = "Do not include anything about the people you support, such as names, health or circumstances."
+# The key the section's notes go under in the page's record of what it showed (no question id starts with '#').
+NOTES_KEY = "#notes"
 
 
 class CachedRadioInput(GovRadioInput):
@@ -47,6 +52,18 @@ class SectionForm(FlaskForm):
     # a save from a stale tab keep others' newer answers unless both changed the same question.
     revision = HiddenField()
     original = HiddenField()
+    notes = TextAreaField(
+        "Notes on this section (optional)",
+        widget=GovCharacterCount(),
+        description=f"For example what you already do, your evidence or your plans. {NO_PERSONAL_DATA}",
+        # Browsers send each line break as two characters; the character count shown on the page counts one.
+        filters=[lambda text: text.replace("\r\n", "\n").strip() if text else text],
+        validators=[
+            Optional(),
+            Length(max=NOTES_LIMIT, message=f"Notes must be {NOTES_LIMIT:,} characters or fewer"),
+            PlainText("Notes"),
+        ],
+    )
 
     @property
     def question_fields(self) -> list[RadioField]:

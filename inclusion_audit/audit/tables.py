@@ -65,21 +65,39 @@ def task_items(progress: Sequence[SectionProgress], profile_done: bool, ready: b
 
 
 def answers_list(
-    section_id: str, answers: Sequence[tuple[QuestionDef, Option | None]], notes: Mapping[str, str] | None = None
+    section_id: str,
+    answers: Sequence[tuple[QuestionDef, Option | None]],
+    checks: Mapping[str, str] | None = None,
+    notes: str = "",
 ) -> Item:
-    """govukSummaryList rows for one section: each answer, with a link to change it that comes back here.
-    `notes` says which answers were filled in for the organisation and still need checking."""
-    notes = notes or {}
+    """govukSummaryList rows for one section: each answer, then the section's notes, with links to change them
+    that come back here. `checks` says which answers were filled in for the organisation and need checking."""
+    checks = checks or {}
+    page = url_for("audit.section", section_id=section_id, source="check")
     rows = []
     for question, option in answers:
-        href = url_for("audit.section", section_id=section_id, source="check") + f"#{question.id}"
-        action = {"href": href, "text": "Change" if option else "Answer", "visuallyHiddenText": question.text}
+        action = {
+            "href": f"{page}#{question.id}",
+            "text": "Change" if option else "Answer",
+            "visuallyHiddenText": question.text,
+        }
         value: Item = {"text": option.label if option else "Not answered yet"}
-        if option and question.id in notes:
+        if option and question.id in checks:
             value = {
-                "html": Markup('{}<br><span class="govuk-hint">{}</span>').format(option.label, notes[question.id])
+                "html": Markup('{}<br><span class="govuk-hint">{}</span>').format(option.label, checks[question.id])
             }
         rows.append({"key": {"text": question.text}, "value": value, "actions": {"items": [action]}})
+    rows.append(
+        {
+            "key": {"text": "Notes"},
+            "value": {"text": notes, "classes": "app-preserve-lines"} if notes else {"text": "No notes"},
+            "actions": {
+                "items": [
+                    {"href": f"{page}#notes", "text": "Change" if notes else "Add", "visuallyHiddenText": "notes"}
+                ]
+            },
+        }
+    )
     return {"rows": rows, "classes": "govuk-!-margin-bottom-9"}
 
 

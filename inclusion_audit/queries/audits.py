@@ -23,6 +23,7 @@ __all__ = [
     "latest_submitted",
     "profile_of",
     "save_section",
+    "section_notes",
     "section_revision",
     "section_scores_of",
     "start_new_audit",
@@ -82,6 +83,19 @@ def carried_answers(audit: Audit | None) -> set[str]:
     return set(db.session.scalars(select(Answer.question_id).where(Answer.audit_id == audit.id, Answer.carried_over)))
 
 
+def section_notes(audit: Audit | None) -> dict[str, str]:
+    """The organisation's notes on each section of this audit that has some, by section id. For the
+    organisation's own pages and documents only (check your answers, its guide, its data download)."""
+    if audit is None:
+        return {}
+    rows = db.session.execute(
+        select(AuditSection.section_id, AuditSection.notes).where(
+            AuditSection.audit_id == audit.id, AuditSection.notes != ""
+        )
+    )
+    return {section_id: notes for section_id, notes in rows}
+
+
 def section_revision(audit: Audit | None, section_id: str) -> int:
     if audit is None:
         return 0
@@ -139,10 +153,16 @@ def _claim_revision(audit: Audit, section_id: str, expected: int) -> int | None:
 
 
 def save_section(
-    organisation: Organisation, user: User, section_id: str, answers: dict[str, str], expected_revision: int
+    organisation: Organisation,
+    user: User,
+    section_id: str,
+    answers: dict[str, str],
+    expected_revision: int,
+    notes: str | None = None,
 ) -> SaveResult:
-    """Save one section's answers in one transaction, unless the page was out of date. Saving an answer
-    confirms it, so an answer carried over from the last audit counts as checked even if it is unchanged."""
+    """Save one section's answers (and its notes, unless None) in one transaction, unless the page was out of
+    date. Saving an answer confirms it, so an answer carried over from the last audit counts as checked even if
+    it is unchanged."""
     audit = current_audit(organisation)
     if audit is None:
         lock_organisation(organisation.id)  # two first saves at once must not start two audits
@@ -169,6 +189,10 @@ def save_section(
             )
         elif row.value != value or row.carried_over:
             row.value, row.updated_at, row.updated_by_id, row.carried_over = value, now, user.id, False
+    if notes is not None:
+        section = db.session.get(AuditSection, (audit.id, section_id))
+        assert section is not None  # noqa: S101  (claiming the revision made or updated it)
+        section.notes = notes
     audit.updated_at = now
     db.session.commit()
     return SaveResult(saved=True, audit=audit, revision=revision)

@@ -13,8 +13,10 @@ def test_check_answers_lists_every_answer_with_change_links_that_come_back(app, 
     page = get_page(member_client, "/audit/check")
     first = section_ids(app)[0]
     question = questions_of(app, first)[0]
-    links = [a["href"] for a in page.soup.select(".govuk-summary-list__actions a")]
-    assert len(links) == sum(len(questions_of(app, s)) for s in section_ids(app))
+    links = [a["href"] for a in page.soup.select(".govuk-summary-list__actions a") if "/audit/section/" in a["href"]]
+    answers = [link for link in links if not link.endswith("#notes")]
+    assert len(answers) == sum(len(questions_of(app, s)) for s in section_ids(app))
+    assert len(links) - len(answers) == len(section_ids(app)), "a link to each section's notes"
     assert f"/audit/section/{first}?source=check#{question}" in links
     change = get_page(member_client, f"/audit/section/{first}?source=check")
     assert change.soup.select_one(".govuk-back-link")["href"] == "/audit/check"
