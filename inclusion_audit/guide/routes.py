@@ -46,7 +46,13 @@ def results_chart(guide: Guide, title: str = "Your result in each section of the
     Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
     """
     bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
-    return bar_chart(bars, title=title, thresholds=guide.thresholds)
+    # Each threshold is where the next stage starts, so the line is labelled with that stage.
+    starts = [
+        (int(stage.below), following.label)
+        for stage, following in zip(guide.stages, guide.stages[1:], strict=False)
+        if stage.below is not None
+    ]
+    return bar_chart(bars, title=title, thresholds=starts)
 
 
 @bp.route("/<id:audit_id>/results")

@@ -50,7 +50,9 @@ def test_results_page_shows_each_section_chart_table_and_five_actions(app, membe
     assert len(rows) == len(section_ids(app)) + 1
     svg = page.soup.select_one("svg.app-chart")
     assert svg["role"] == "img"
-    assert svg.find("title").get_text() and svg.find("desc").get_text().count("%") == len(section_ids(app))
+    description = svg.find("desc").get_text()
+    assert svg.find("title").get_text() and description.split(". Dashed")[0].count("%") == len(section_ids(app))
+    assert description.endswith("Dashed lines mark where each stage starts: Developing from 40%, Established from 75%.")
     first_row = [cell.get_text(strip=True) for cell in rows[0].find_all(["th", "td"])]
     assert first_row[1] in svg.find("desc").get_text()
     assert len(page.soup.select("main ol.govuk-list--number li")) == 5

@@ -35,7 +35,17 @@ def test_results_show_the_stages_the_audit_was_scored_on_not_todays(app, member_
     assert "Emerging: below 50%. Developing: 50% to 79%. Established: 80% or more." in page.text
     lines = page.soup.select("svg.app-chart .app-chart__threshold")
     labels = " ".join(line.get_text(" ") for line in page.soup.select("svg.app-chart text"))
-    assert "50%" in labels and "80%" in labels, lines
+    assert "Developing from 50%" in labels and "Established from 80%" in labels, lines
+
+
+def test_the_chart_labels_each_stage_line_and_draws_no_stage_in_red(app, member_client):
+    audit_id = complete_audit(member_client, app, "starting-out")  # every section "Emerging"
+    svg = get_page(member_client, f"/audits/{audit_id}/results").soup.select_one("svg.app-chart")
+    labels = [" ".join(text.get_text(" ").split()) for text in svg.find_all("text")]
+    assert "Developing from 40%" in labels and "Established from 75%" in labels
+    fills = {rect["fill"].lower() for rect in svg.find_all("rect")}
+    assert fills == {"#5694ca"}, "Emerging bars are light blue"
+    assert "#d4351c" not in str(svg).lower(), "no red anywhere in the chart"
 
 
 def test_a_guide_stored_before_stages_were_kept_shows_the_original_stages(app, member_client):
@@ -51,7 +61,12 @@ def test_results_count_unscored_answers_and_the_heading_matches_the_actions(app,
     audit_id = complete_audit(member_client, app, "starting-out")
     page = get_page(member_client, f"/audits/{audit_id}/results")
     assert "Not scored: 4 answers “Not sure”." in page.text
-    assert "6 of 7 questions scored (1 “Not sure”)." in page.text
+    table = page.soup.find(id="results-table-caption").find_parent("table")
+    head = [" ".join(c.get_text().split()) for c in table.thead.find_all("th")]
+    assert head[3:] == ["Questions scored", "“Not sure” answers", "“Does not apply” answers"]
+    rows = [[" ".join(c.get_text().split()) for c in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
+    assert rows[0][3:] == ["6 of 7 questions scored.", "1", "0"], "both counts shown, 0 included"
+    assert rows[-1][0] == "All sections together" and rows[-1][4:] == ["4", "0"]
     shown = len(page.soup.select("main ol.govuk-list--number li"))
     assert page.soup.find("h2", string=f"Your {shown} actions") is not None
 
