@@ -100,9 +100,9 @@ def submit():
     progress = _progress_for(audit)
     if organisation.profile_completed_at is None or not all(item.complete for item in progress):
         if any(item.to_check for item in progress):
-            flash("Some answers from your last audit have not been checked. Check every part before you submit.")
+            flash("Some answers from your last audit have not been checked. Check every section before you submit.")
         else:
-            flash("Some questions still need an answer. Complete every part before you submit.")
+            flash("Some questions still need an answer. Complete every section before you submit.")
         return redirect(url_for("audit.check_answers"))
     if current_user.is_team_admin:
         save_choice(organisation, form.sharing.data)
@@ -121,7 +121,7 @@ def start_new():
     audit = queries.start_new_audit(current_user.organisation, user, get_content())
     queries.prefill_from_plan(audit, get_content(), user)
     flash(
-        "A new audit has started with your last answers filled in. Check each part: "
+        "A new audit has started with your last answers filled in. Check each section: "
         "save the answers that still apply and change any that do not.",
         "success",
     )

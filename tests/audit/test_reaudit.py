@@ -59,7 +59,7 @@ def test_every_part_asks_for_a_check_and_submit_waits_until_each_is_saved(app, m
 
     # Submitting anyway is refused, and says why.
     refused = member_client.post("/audit/submit", follow_redirects=True)
-    assert "Some answers from your last audit have not been checked. Check every part before you submit." in (
+    assert "Some answers from your last audit have not been checked. Check every section before you submit." in (
         refused.get_data(as_text=True)
     )
     check = get_page(member_client, "/audit/check")

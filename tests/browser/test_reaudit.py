@@ -1,4 +1,4 @@
-"""A re-audit in Chromium: every part asks for a check, confirming one part completes it, and submit waits."""
+"""A re-audit in Chromium: every section asks for a check, confirming one completes it, and submit waits."""
 
 from __future__ import annotations
 
