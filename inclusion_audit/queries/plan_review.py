@@ -11,6 +11,7 @@ from ..engine import Content, Guide, QuestionDef
 from ..extensions import db
 from ..models import ActionStatus, Answer, Audit, AuditSection, PlanAction, User, utcnow
 from .plan import plan_actions, plan_rows
+from .stored_figures import lock_organisation
 
 __all__ = ["LastAction", "last_actions", "prefill_from_plan", "review_summary"]
 
@@ -61,10 +62,14 @@ def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
     """Answer the questions flagged `prefill_from_plan` from the last plan, in a new audit nobody has saved
     anything in yet (so a double click on 'start' cannot overwrite a change). Returns the question ids answered."""
     questions = [question for question in content.questions.values() if question.prefill_from_plan]
+    # A double click on 'start' runs this twice at once: the second waits here, then finds the first one's answer
+    # (which it may need to add: such a question is not carried over, see `carry_over`).
+    lock_organisation(audit.organisation_id)
     previous = db.session.get(Audit, audit.previous_audit_id) if audit.previous_audit_id else None
     actions = plan_actions(previous)
     saved_in = db.session.scalar(select(func.count()).where(AuditSection.audit_id == audit.id))
     if not questions or not actions or saved_in:
+        db.session.commit()  # lets go of the lock
         return []
     answered = []
     existing = {row.question_id: row for row in db.session.scalars(select(Answer).where(Answer.audit_id == audit.id))}
