@@ -37,5 +37,5 @@ def account():
             wanted = set(form.reminders.data or [])
             queries.set_reminder_opt_outs(user, {kind.value for kind in ReminderKind} - wanted)
             flash("Your reminder choices have been saved.", "success")
-            return redirect(url_for("auth.account") + "#reminders")
+            return redirect(url_for("auth.account") + "#reminder-emails")
     return render_template("auth/account.html", user=user, form=form, hints=[hint for _, hint in CHOICES.values()])

@@ -17,7 +17,7 @@ from ..models import utcnow
 from ..security import role_required
 from . import bp
 from .figures import DISTRIBUTION_HEADER, distribution_table
-from .routes import filter_form
+from .filters import filter_form
 from .suppression import NOTE
 from .view_data import dashboard_data
 

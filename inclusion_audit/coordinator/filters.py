@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from flask import request
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect
 from wtforms import SelectField
 from wtforms.validators import ValidationError
 
+from ..content_store import get_content
 from ..engine.schema import ProfileLists
+from ..models import utcnow
 from ..queries import Filters
 
 ALL = "all"
@@ -134,3 +138,11 @@ class FilterForm(FlaskForm):
         fields = (self.period, self.area, self.org_type, self.size_band, self.group)
         chosen = [(field, value) for field, value in zip(fields, args.values(), strict=True) if value]
         return ", ".join(dict(field.choices)[value] for field, value in chosen)  # type: ignore[arg-type]
+
+
+def filter_form() -> FilterForm:
+    """The filters from the query string; invalid values fall back to defaults and are reported."""
+    form = FilterForm(get_content().config.profile, utcnow().date(), current_user.area, formdata=request.args)
+    if request.args:
+        form.validate()
+    return form

@@ -12,8 +12,8 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..engine import Guide
+from ..guide.chart import results_chart
 from ..guide.page_data import guide_page_context, result_rows
-from ..guide.routes import results_chart
 from ..security import role_required
 from . import bp
 

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import render_template
 from flask_login import current_user
 
 from .. import queries
 from ..content_store import get_content
-from ..models import utcnow
 from ..security import role_required
 from . import bp
-from .filters import FilterForm
+from .filters import filter_form
 from .plan_panel import plan_panel
 from .suppression import NOTE
 from .view_data import dashboard_data
-
-
-def filter_form() -> FilterForm:
-    """The filters from the query string; invalid values fall back to defaults and are reported."""
-    form = FilterForm(get_content().config.profile, utcnow().date(), current_user.area, formdata=request.args)
-    if request.args:
-        form.validate()
-    return form
 
 
 @bp.route("/")

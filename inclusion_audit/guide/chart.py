@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..engine.model import Guide
+
 # Stages are steps on a journey, not a mark: no red for the first one. Each colour keeps 3:1 against white.
 BAND_COLOURS = {"emerging": "#5694ca", "developing": "#1d70b8", "established": "#00703c"}
 NO_DATA_COLOUR = "#b1b4b6"
@@ -74,3 +76,18 @@ def _description(bars: list[Bar], thresholds: Sequence[tuple[int, str]] = ()) ->
     )
     lines = ", ".join(f"{stage} from {threshold}%" for threshold, stage in thresholds)
     return f"{results}. Dashed lines mark where each stage starts: {lines}." if lines else results
+
+
+def results_chart(guide: Guide, title: str = "Your result in each section of the audit") -> Markup:
+    """The bar chart of section results (also used by coordinators' read-only view).
+
+    Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
+    """
+    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
+    # Each threshold is where the next stage starts, so the line is labelled with that stage.
+    starts = [
+        (int(stage.below), following.label)
+        for stage, following in zip(guide.stages, guide.stages[1:], strict=False)
+        if stage.below is not None
+    ]
+    return bar_chart(bars, title=title, thresholds=starts)

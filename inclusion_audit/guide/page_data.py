@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine.model import Guide, HelpEntry, SectionResult
-from .wording import MORE_STEPS, NOT_ENOUGH_ANSWERS, scored_note
+from ..engine.model import Guide, SectionResult
+from .wording import MORE_STEPS, NOT_ENOUGH_ANSWERS, help_lists, scored_note
 
 
 def _percent(percent: int | None) -> str:
@@ -47,15 +47,6 @@ def result_rows(guide: Guide, *, with_counts: bool = False) -> list[list[dict[st
     overall = guide.overall
     rows.append(row("All sections together", overall.percent, overall.band_label, guide.counts, None))
     return rows
-
-
-def help_lists(guide: Guide) -> list[tuple[str, list[HelpEntry]]]:
-    """(heading, entries) for the local help of the organisation's area, then national help."""
-    local = [entry for entry in guide.help if entry.local]
-    national = [entry for entry in guide.help if not entry.local]
-    area = guide.labels.get("areas", {}).get(guide.profile.area or "", "your area")
-    lists = [(f"Local help in {area}", local), ("National help", national)]
-    return [(heading, entries) for heading, entries in lists if entries]
 
 
 def guide_page_context(guide: Guide) -> dict[str, Any]:

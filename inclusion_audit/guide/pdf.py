@@ -9,28 +9,73 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
+from ..queries.plan import PlanRow
 from . import wording as say
 from .pdf_fonts import GuideFonts, guide_fonts
-from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, HeaderDrawer, Heading, contents_table
+from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, GuideTable, HeaderDrawer, Heading, contents_table
 from .pdf_parts import GuideParts
 from .pdf_script import Line, ScriptParagraph, ScriptSetter
 from .pdf_styles import guide_styles
-from .pdf_text import PART, Typesetter
+from .pdf_text import PART, SECTION, Typesetter
 
 LANGUAGE = "en-GB"
 
 
-def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = say.DEFAULT_TITLE) -> bytes:
-    """Render `guide` as a PDF document and return its bytes."""
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
+# Start a chapter on a new page only if less than this much room is left, so short chapters share pages.
+SECTION_ROOM = 150
+
+
+@dataclass(frozen=True)
+class GuideFigures:
+    """How long a guide is: the words a reader meets (cover, chapters and help) and the PDF's pages."""
+
+    words: int
+    pages: int
+
+
+def guide_figures(guide: Guide, *, generated_on: datetime.date) -> GuideFigures:
+    """Render the guide and count its pages and the words on them (page headers and the contents list excluded)."""
+    story: list[Flowable] = []
+    data = render_guide_pdf(guide, generated_on=generated_on, story_out=story)
+    return GuideFigures(words=sum(_words(flowable) for flowable in story), pages=len(PAGE_OBJECT.findall(data)))
+
+
+def _words(item: object) -> int:
+    if isinstance(item, Paragraph):
+        return len(WORD.findall(item.getPlainText()))
+    if isinstance(item, GuideTable):
+        return sum(_words(cell) for row in item.cells for cell in row)
+    return 0
+
+
+def render_guide_pdf(
+    guide: Guide,
+    *,
+    generated_on: datetime.date,
+    title: str = say.DEFAULT_TITLE,
+    plan: Sequence[PlanRow] = (),
+    plan_on: datetime.date | None = None,
+    story_out: list[Flowable] | None = None,
+) -> bytes:
+    """Render `guide` as a PDF document and return its bytes.
+
+    `plan` is the audit's action plan as it stands on `generated_on` (`queries.plan_rows`), shown after the opening
+    page when there is one; `story_out`, if given, receives the flowables.
+    """
     fonts = guide_fonts()
     styles = guide_styles(fonts)
     typesetter = Typesetter(fonts, styles)
@@ -55,13 +100,13 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         pageCompression=1,
     )
     parts = GuideParts(guide, typesetter)
-    body: list[Flowable] = [
-        *parts.summary(),
-        PageBreak(),
-        *parts.actions(),
-        PageBreak(),
-        *_section_guidance(parts, guide),
-    ]
+    body: list[Flowable] = [*parts.opening(), PageBreak()]
+    if plan:
+        body += [*parts.plan(plan, plan_on or generated_on), CondPageBreak(SECTION_ROOM)]
+    body += _section_guidance(parts, guide)
+    if say.has_groups_part(guide):
+        body += [CondPageBreak(SECTION_ROOM), *parts.groups()]
+    body += [CondPageBreak(SECTION_ROOM), *parts.help()]
     # Every title is known before layout; only the page numbers are not, and they are filled in at the end.
     entries = [
         ContentsEntry(flowable.outline_level, flowable.markup, flowable.key)
@@ -69,12 +114,16 @@ def render_guide_pdf(guide: Guide, *, generated_on: datetime.date, title: str = 
         if isinstance(flowable, Heading) and flowable.in_contents
     ]
     story: list[Flowable] = [
-        *_cover(guide, typesetter, title, generated_on, len(say.top_actions(guide))),
-        typesetter.heading("Contents", PART, in_contents=False),
+        *_cover(guide, typesetter, title, generated_on),
+        # The contents share the cover page: a short guide should not spend a whole page on them.
+        typesetter.heading(say.CONTENTS_TITLE, PART, in_contents=False, style=styles.headings[SECTION]),
         contents_table(styles, entries),
+        NextPageTemplate(BODY),
         PageBreak(),
         *body,
     ]
+    if story_out is not None:
+        story_out.extend(story)  # before the build, which consumes the list
     document.build_guide(story, entries)
     return buffer.getvalue()
 
@@ -101,32 +150,25 @@ def _running_header(fonts: GuideFonts, style: ParagraphStyle, organisation: str,
     return draw
 
 
-def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date, actions: int) -> list[Flowable]:
+def _cover(guide: Guide, ts: Typesetter, title: str, generated_on: datetime.date) -> list[Flowable]:
     styles = ts.styles
     return [
-        Spacer(0, 30),
+        Spacer(0, 12),
         ts.paragraph(say.SERVICE_NAME, styles.cover_service),
-        Spacer(0, 40),
+        Spacer(0, 20),
         ts.paragraph(title, styles.cover_title),
         ScriptParagraph(guide.profile.name, styles.cover_org, ts.fonts),
         ts.paragraph(f"Created on {format_date(generated_on)}", styles.cover_detail),
         ts.paragraph(f"Content version {guide.content_version}", styles.cover_detail),
-        Spacer(0, 36),
+        Spacer(0, 24),
         ts.paragraph(say.COVER_LEAD, styles.lead),
-        ts.paragraph(say.where_to_start(actions), styles.body),
-        NextPageTemplate(BODY),
-        PageBreak(),
     ]
 
 
 def _section_guidance(parts: GuideParts, guide: Guide) -> list[Flowable]:
-    ts = parts.ts
-    flowables: list[Flowable] = [
-        ts.heading(say.GUIDANCE_TITLE, PART),
-        ts.paragraph(say.GUIDANCE_INTRO, ts.styles.body),
-    ]
-    for section in guide.sections:
-        # Start a section on a new page only if little room is left, so short sections can share a page.
-        flowables.append(CondPageBreak(150))
+    flowables: list[Flowable] = [parts.ts.heading(say.GUIDANCE_TITLE, PART)]
+    for index, section in enumerate(guide.sections):
+        if index:
+            flowables.append(CondPageBreak(SECTION_ROOM))
         flowables.extend(parts.section(section))
     return flowables

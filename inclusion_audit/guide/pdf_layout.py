@@ -95,6 +95,14 @@ class Heading(GuideParagraph):
         super().draw()
 
 
+class GuideTable(Table):
+    """A table of the guide's own text, which it keeps so the guide's words can be counted (`guide_figures`)."""
+
+    def __init__(self, rows: list[list[Flowable]], **kw: Any) -> None:
+        super().__init__(rows, **kw)
+        self.cells = rows
+
+
 @dataclass(frozen=True)
 class ContentsEntry:
     level: int

@@ -1,16 +1,20 @@
 """The content parts of the PDF guide: the opening page, a chapter per section, the groups, and help.
 
-The words come from `wording`, shared with the Word version.
+The words come from `wording`, shared with the web guide and the Word version.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Table
+import datetime
+from collections.abc import Sequence
 
-from ..engine.model import Action, Guide, GuideSection, Snippet
+from reportlab.platypus import Flowable
+
+from ..engine.model import Action, Guide, GuideSection, HelpEntry, Snippet, Source
+from ..queries.plan import PlanRow
 from . import wording as say
 from .markdown import safe_href
-from .pdf_layout import CONTENT_WIDTH, GuideParagraph, table_style
+from .pdf_layout import CONTENT_WIDTH, GuideParagraph, GuideTable, table_style
 from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
 
@@ -20,22 +24,24 @@ class GuideParts:
         self.guide = guide
         self.ts = typesetter
 
-    # --- Results ------------------------------------------------------------------------------
+    # --- The opening page ----------------------------------------------------------------------
 
-    def summary(self) -> list[Flowable]:
+    def opening(self) -> list[Flowable]:
+        """Results, the actions and what to do this month: everything needed to start, on one page."""
         ts = self.ts
         flowables: list[Flowable] = [
-            ts.heading(say.RESULTS_TITLE, PART),
-            ts.paragraph(say.RESULTS_LEAD, ts.styles.lead),
+            ts.heading(say.OPENING_TITLE, PART),
             self._results_table(),
+            ts.paragraph(say.opening_note(self.guide), ts.styles.small),
+            *self._actions(),
         ]
-        not_sure = say.not_sure_text(self.guide)
-        if not_sure:
-            flowables.append(ts.paragraph(not_sure, ts.styles.body))
-        flowables += [ts.heading(say.STAGES_TITLE, SECTION, in_contents=False), *self._stage_explanation()]
+        this_month = [action.first_step for action in self.guide.this_month if action.first_step]
+        if this_month:
+            flowables.append(ts.heading(say.THIS_MONTH_TITLE, SECTION, in_contents=False))
+            flowables += ts.bullets([ts.text(step) for step in this_month])
         return flowables
 
-    def _results_table(self) -> Table:
+    def _results_table(self) -> GuideTable:
         ts, styles = self.ts, self.ts.styles
         rows = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.RESULTS_COLUMNS]]
         for section in self.guide.sections:
@@ -43,7 +49,8 @@ class GuideParts:
             rows.append(self._result_row(result.title, result.percent, say.stage(self.guide, result), styles.cell))
         overall = self.guide.overall
         rows.append(self._result_row(say.OVERALL, overall.percent, say.overall_stage(self.guide), styles.cell_heading))
-        table = Table(rows, colWidths=[CONTENT_WIDTH * 0.56, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.22], repeatRows=1)
+        widths = [CONTENT_WIDTH * 0.56, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.22]
+        table = GuideTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             table_style(
                 styles,
@@ -61,37 +68,47 @@ class GuideParts:
     def _result_row(self, name: str, percent: int | None, stage: str, style: object) -> list[GuideParagraph]:
         return [GuideParagraph(self.ts.text(text), style) for text in (name, *say.result_cells(percent, stage))]
 
-    def _stage_explanation(self) -> list[Flowable]:
+    def _actions(self) -> list[Flowable]:
         ts = self.ts
-        items = [f"<b>{ts.text(name)}</b>: {ts.text(meaning)}" for name, meaning in say.stage_meanings(self.guide)]
-        return [ts.paragraph(say.STAGES_INTRO, ts.styles.body), *ts.bullets(items)]
-
-    # --- Actions ------------------------------------------------------------------------------
-
-    def actions(self) -> list[Flowable]:
-        ts = self.ts
-        actions = say.top_actions(self.guide)
-        flowables: list[Flowable] = [
-            ts.heading(say.top_actions_title(len(actions)), PART),
-            ts.paragraph(say.ACTIONS_LEAD, ts.styles.lead),
-        ]
+        actions = say.ranked_actions(self.guide)
+        heading = ts.heading(say.actions_heading(len(actions)), SECTION, in_contents=False)
         if not actions:
-            return [*flowables, ts.paragraph(say.NO_ACTIONS)]
-        return [*flowables, *ts.bullets([self._action_markup(action) for action in actions], numbered=True)]
+            return [heading, ts.paragraph(say.NO_FIRST_STEPS)]
+        return [heading, *ts.bullets([self._action_markup(action) for action in actions], numbered=True)]
 
     def _action_markup(self, action: Action) -> str:
         detail_markup = self.ts.text(say.action_details(self.guide, action))
         return f'{self.ts.text(action.text)}<br/><font size="10" color="{SECONDARY_COLOUR}">{detail_markup}</font>'
 
+    # --- The action plan -----------------------------------------------------------------------
+
+    def plan(self, rows: Sequence[PlanRow], day: datetime.date) -> list[Flowable]:
+        """The plan as it stands: each action with who is responsible, its due date and its status."""
+        ts, styles = self.ts, self.ts.styles
+        cells = [[GuideParagraph(ts.text(text), styles.cell_heading) for text in say.PLAN_COLUMNS]]
+        cells += [[GuideParagraph(ts.text(text), styles.cell) for text in say.plan_cells(row)] for row in rows]
+        widths = [CONTENT_WIDTH * share for share in (0.46, 0.2, 0.17, 0.17)]
+        table = GuideTable(cells, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            table_style(
+                styles,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            )
+        )
+        table.spaceAfter = 6
+        return [ts.heading(say.PLAN_TITLE, PART), table, ts.paragraph(say.plan_as_of(day), ts.styles.small)]
+
     # --- A chapter per section -----------------------------------------------------------------
 
     def section(self, section: GuideSection) -> list[Flowable]:
-        ts, result = self.ts, section.result
+        ts = self.ts
         flowables: list[Flowable] = [
-            ts.heading(result.title, SECTION),
-            ts.paragraph(say.result_text(self.guide, result), ts.styles.lead),
-            ts.paragraph(say.answered_text(result), ts.styles.small),
-            *ts.markdown(section.intro, outline_level=SECTION),
+            ts.heading(section.result.title, SECTION),
+            ts.paragraph(say.result_line(self.guide, section.result), ts.styles.small),
         ]
         if not section.snippets:
             flowables.append(ts.paragraph(say.NO_SECTION_GUIDANCE))
@@ -104,39 +121,67 @@ class GuideParts:
             flowables += ts.bullets([ts.text(snippet.action or snippet.title) for snippet in brief])
         return flowables
 
-    def snippet(self, snippet: Snippet, level: int, *, in_contents: bool = False) -> list[Flowable]:
+    def snippet(self, snippet: Snippet, level: int, *, sources: bool = False) -> list[Flowable]:
         ts = self.ts
         body = ts.markdown(snippet.body_markdown, outline_level=level)
-        sources = self._sources(snippet)
-        if sources and body:
-            # The list of sources never starts a page on its own: it moves with the paragraph before it.
-            sources, body = [KeepTogether([body[-1], *sources])], body[:-1]
-        return [
-            ts.heading(snippet.title, level, in_contents=in_contents),
-            ts.paragraph(say.snippet_details(self.guide, snippet), ts.styles.small_kept),
-            *body,
-            *sources,
-        ]
+        after: list[Flowable] = []
+        titles = say.fact_titles(self.guide, snippet)
+        if titles:
+            after.append(ts.paragraph(say.facts_line(titles), ts.styles.small))
+        if sources and snippet.sources:
+            after.append(self._sources_line(snippet.sources))
+        if after and body:
+            # The small lines after the guidance never start a page on their own: they move with its end.
+            body[-1].keepWithNext = 1
+        return [ts.heading(snippet.title, level, in_contents=False), *body, *after]
 
-    def _sources(self, snippet: Snippet) -> list[Flowable]:
-        if not snippet.sources:
-            return []
-        items = []
-        for source in snippet.sources:
-            href = safe_href(source.url)
-            title = self.ts.link(source.title, href) if href else self.ts.text(source.title)
-            host = say.source_host(href)
-            items.append(f"{title} ({self.ts.text(host)})" if host else title)
-        return [self.ts.para(f"<b>{say.SOURCES}</b>", self.ts.styles.small_kept), *self.ts.bullets(items)]
+    # --- Groups and help -----------------------------------------------------------------------
 
-    def group_modules(self) -> list[Flowable]:
-        return self._snippet_part(say.GROUPS_TITLE, self.guide.group_modules, say.GROUPS_INTRO, say.NO_GROUPS)
-
-    def signposts(self) -> list[Flowable]:
-        return self._snippet_part(say.HELP_TITLE, self.guide.signposts, say.HELP_INTRO, say.NO_HELP)
-
-    def _snippet_part(self, title: str, snippets: tuple[Snippet, ...], intro: str, empty: str) -> list[Flowable]:
-        flowables: list[Flowable] = [self.ts.heading(title, PART), self.ts.paragraph(intro if snippets else empty)]
-        for snippet in snippets:
-            flowables += self.snippet(snippet, SECTION, in_contents=True)
+    def groups(self) -> list[Flowable]:
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading(say.GROUPS_TITLE, PART)]
+        other = say.other_groups_text(self.guide)
+        if other:
+            flowables.append(ts.paragraph(other))
+        for snippet in self.guide.group_modules:
+            flowables += self.snippet(snippet, SECTION, sources=True)
         return flowables
+
+    def help(self) -> list[Flowable]:
+        """Key facts (each once, with its sources), then local and national help."""
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading(say.HELP_TITLE, PART)]
+        if self.guide.facts:
+            flowables.append(ts.heading(say.FACTS_TITLE, SECTION, in_contents=False))
+            for fact in self.guide.facts:
+                flowables += [
+                    ts.heading(fact.title, ITEM, in_contents=False),
+                    *ts.markdown(fact.body_markdown, outline_level=ITEM),
+                ]
+                if fact.sources:
+                    flowables.append(self._sources_line(fact.sources))
+        for heading, entries in say.help_lists(self.guide):
+            flowables += [
+                ts.heading(heading, SECTION, in_contents=False),
+                *ts.bullets([self._entry(entry) for entry in entries]),
+            ]
+        # Guides stored before help entries existed carry their signposts as snippets.
+        for snippet in self.guide.signposts:
+            flowables += self.snippet(snippet, SECTION, sources=True)
+        return flowables
+
+    def _entry(self, entry: HelpEntry) -> str:
+        href = safe_href(entry.url) if entry.url else None
+        title = self.ts.link(entry.title, href) if href else f"<b>{self.ts.text(entry.title)}</b>"
+        publisher = say.help_publisher(entry)
+        after = f" ({self.ts.text(publisher)})" if publisher else ""
+        return f"{title}{after}: {self.ts.text(entry.what)}"
+
+    def _sources_line(self, sources: tuple[Source, ...]) -> Flowable:
+        """'Sources: nhs.uk; gov.uk.' Each links to its page; the web guide gives the full titles."""
+        links = []
+        for source in sources:
+            href = safe_href(source.url)
+            host = say.source_host(href)
+            links.append(self.ts.link(host, href) if href and host else self.ts.text(source.title))
+        return self.ts.para(f"{say.sources_label(len(links))}: {'; '.join(links)}.", self.ts.styles.small)

@@ -7,15 +7,15 @@ from urllib.parse import quote
 
 from flask import Response, abort, current_app, make_response, render_template, request
 from flask_login import current_user
-from markupsafe import Markup
 
 from .. import queries
 from ..content_store import get_content
 from ..engine import Guide
 from ..extensions import limiter
+from ..models import Audit, utcnow
 from ..security import role_required
 from . import bp, wording
-from .chart import Bar, bar_chart
+from .chart import results_chart
 from .compare import question_changes, section_changes
 from .page_data import guide_page_context
 from .pdf import render_guide_pdf
@@ -38,21 +38,6 @@ def _submitted_audit_or_404(audit_id: int):
     if audit is None or not audit.is_submitted or not audit.guide_snapshot:
         abort(404)
     return audit, Guide.from_dict(audit.guide_snapshot)
-
-
-def results_chart(guide: Guide, title: str = "Your result in each section of the audit") -> Markup:
-    """The bar chart of section results (also used by coordinators' read-only view).
-
-    Its stage lines come from the guide as stored, so an old audit shows the stages it was scored on.
-    """
-    bars = [Bar(s.result.title, s.result.percent, s.result.band) for s in guide.sections]
-    # Each threshold is where the next stage starts, so the line is labelled with that stage.
-    starts = [
-        (int(stage.below), following.label)
-        for stage, following in zip(guide.stages, guide.stages[1:], strict=False)
-        if stage.below is not None
-    ]
-    return bar_chart(bars, title=title, thresholds=starts)
 
 
 @bp.route("/<id:audit_id>/results")
@@ -104,7 +89,8 @@ def guide_pdf(audit_id: int):
     """The tailored guide as a PDF download, for printing."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    return _download(render_guide_pdf(guide, generated_on=submitted_on), "application/pdf", guide, submitted_on, "pdf")
+    pdf = render_guide_pdf(guide, generated_on=submitted_on, **_plan_today(audit))
+    return _download(pdf, "application/pdf", guide, submitted_on, "pdf")
 
 
 @bp.route("/<id:audit_id>/guide.docx")
@@ -114,7 +100,14 @@ def guide_docx(audit_id: int):
     """The tailored guide as a Word document, to edit and reuse."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    return _download(render_guide_docx(guide, generated_on=submitted_on), DOCX_MIMETYPE, guide, submitted_on, "docx")
+    docx = render_guide_docx(guide, generated_on=submitted_on, **_plan_today(audit))
+    return _download(docx, DOCX_MIMETYPE, guide, submitted_on, "docx")
+
+
+def _plan_today(audit: Audit) -> dict[str, object]:
+    """The audit's action plan as it stands now: a guide is dated the day it was submitted, its plan today."""
+    today = utcnow().date()
+    return {"plan": queries.plan_rows(audit, today), "plan_on": today}
 
 
 def _download(data: bytes, mimetype: str, guide: Guide, day: date, extension: str) -> Response:

@@ -8,8 +8,10 @@ from typing import Protocol
 from ..engine import Guide
 from ..engine.model import Stage
 from ..govuk import DASH, Item, cell, numeric, summary_list, table
+from ..queries.plan import PlanRow
 from .compare import QuestionChange, SectionChange
 from .page_data import result_rows
+from .wording import PLAN_COLUMNS, PLAN_TITLE, plan_cells
 
 
 class BenchmarkRow(Protocol):
@@ -55,20 +57,12 @@ def guide_results_table(guide: Guide) -> Item:
     )
 
 
-def plan_table(plan_rows) -> Item:
+def plan_table(plan_rows: Sequence[PlanRow]) -> Item:
     """An audit's action plan: each action with who is responsible, its due date and its status."""
-    rows = [
-        [
-            cell(row.text),
-            cell(row.owner or "Nobody yet"),
-            cell((row.due + (" (overdue)" if row.overdue else "")) if row.due else "No date yet"),
-            cell(row.status),
-        ]
-        for row in plan_rows
-    ]
+    rows = [[cell(text) for text in plan_cells(row)] for row in plan_rows]
     return table(
-        "Your action plan",
-        [cell("Action"), cell("Responsible"), cell("Due date"), cell("Status")],
+        PLAN_TITLE,
+        [cell(text) for text in PLAN_COLUMNS],
         rows,
         caption_size="m",
         label_id="plan-table-caption",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -17,10 +18,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..dates import format_date
-from ..engine.model import Guide, Snippet
+from ..engine.model import Guide, HelpEntry, Snippet, Source
+from ..queries.plan import PlanRow
 from . import markdown as md
 from . import wording as say
 
@@ -30,16 +33,25 @@ SECONDARY_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
 PART, SECTION, ITEM = 1, 2, 3  # heading levels
 
 
-def render_guide_docx(guide: Guide, *, generated_on: datetime.date, title: str = say.DEFAULT_TITLE) -> bytes:
-    """Render `guide` as a .docx document and return its bytes."""
+def render_guide_docx(
+    guide: Guide,
+    *,
+    generated_on: datetime.date,
+    title: str = say.DEFAULT_TITLE,
+    plan: Sequence[PlanRow] = (),
+    plan_on: datetime.date | None = None,
+) -> bytes:
+    """Render `guide` as a .docx document and return its bytes (`plan` as for the PDF: `queries.plan_rows`)."""
     writer = _Writer(guide, Document())
     writer.properties(title, generated_on)
     writer.cover(title, generated_on)
-    writer.results()
-    writer.actions()
+    writer.opening()
+    if plan:
+        writer.plan(plan, plan_on or generated_on)
     writer.guidance()
-    writer.snippet_part(say.GROUPS_TITLE, guide.group_modules, say.GROUPS_INTRO, say.NO_GROUPS)
-    writer.snippet_part(say.HELP_TITLE, guide.signposts, say.HELP_INTRO, say.NO_HELP)
+    if say.has_groups_part(guide):
+        writer.groups()
+    writer.help()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return buffer.getvalue()
@@ -78,20 +90,36 @@ class _Writer:
         self.small(f"Created on {format_date(day)}")
         self.small(f"Content version {self.guide.content_version}")
         doc.add_paragraph(say.COVER_LEAD)
-        doc.add_paragraph(say.where_to_start(len(say.top_actions(self.guide))))
 
-    def results(self) -> None:
+    def opening(self) -> None:
         guide = self.guide
-        self.doc.add_heading(say.RESULTS_TITLE, PART)
-        self.doc.add_paragraph(say.RESULTS_LEAD)
+        self.doc.add_heading(say.OPENING_TITLE, PART)
         rows = [
             (section.result.title, *say.result_cells(section.result.percent, say.stage(guide, section.result)))
             for section in guide.sections
         ]
         rows.append((say.OVERALL, *say.result_cells(guide.overall.percent, say.overall_stage(guide))))
-        table = self.doc.add_table(rows=1, cols=len(say.RESULTS_COLUMNS))
+        table = self.table(say.RESULTS_COLUMNS, rows)
+        for cell in table.rows[-1].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        self.small(say.opening_note(guide))
+        self.actions()
+        this_month = [action.first_step for action in guide.this_month if action.first_step]
+        if this_month:
+            self.doc.add_heading(say.THIS_MONTH_TITLE, SECTION)
+            for step in this_month:
+                self.doc.add_paragraph(step, style="List Bullet")
+
+    def plan(self, rows: Sequence[PlanRow], day: datetime.date) -> None:
+        self.doc.add_heading(say.PLAN_TITLE, PART)
+        self.table(say.PLAN_COLUMNS, [say.plan_cells(row) for row in rows])
+        self.small(say.plan_as_of(day))
+
+    def table(self, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+        table = self.doc.add_table(rows=1, cols=len(columns))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, say.RESULTS_COLUMNS, strict=True):
+        for cell, text in zip(table.rows[0].cells, columns, strict=True):
             cell.paragraphs[0].add_run(text).bold = True
         # Marked as the header row: repeated on each page, and read out as column headers.
         header = OxmlElement("w:tblHeader")
@@ -100,25 +128,13 @@ class _Writer:
         for row in rows:
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
-        for cell in table.rows[-1].cells:
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        not_sure = say.not_sure_text(guide)
-        if not_sure:
-            self.doc.add_paragraph(not_sure)
-        self.doc.add_heading(say.STAGES_TITLE, SECTION)
-        self.doc.add_paragraph(say.STAGES_INTRO)
-        for name, meaning in say.stage_meanings(guide):
-            item = self.doc.add_paragraph(style="List Bullet")
-            item.add_run(name).bold = True
-            item.add_run(f": {meaning}")
+        return table
 
     def actions(self) -> None:
-        actions = say.top_actions(self.guide)
-        self.doc.add_heading(say.top_actions_title(len(actions)), PART)
-        self.doc.add_paragraph(say.ACTIONS_LEAD)
+        actions = say.ranked_actions(self.guide)
+        self.doc.add_heading(say.actions_heading(len(actions)), SECTION)
         if not actions:
-            self.doc.add_paragraph(say.NO_ACTIONS)
+            self.doc.add_paragraph(say.NO_FIRST_STEPS)
         self._numbered_lists += 1
         for action in actions:
             item = self.doc.add_paragraph(action.text, style="List Number")
@@ -127,38 +143,79 @@ class _Writer:
 
     def guidance(self) -> None:
         self.doc.add_heading(say.GUIDANCE_TITLE, PART)
-        self.doc.add_paragraph(say.GUIDANCE_INTRO)
         for section in self.guide.sections:
             self.doc.add_heading(section.result.title, SECTION)
-            self.doc.add_paragraph(say.result_text(self.guide, section.result))
-            self.small(say.answered_text(section.result))
-            self.markdown(section.intro, SECTION)
+            self.small(say.result_line(self.guide, section.result))
             if not section.snippets:
                 self.doc.add_paragraph(say.NO_SECTION_GUIDANCE)
             for snippet in section.snippets:
-                self.snippet(snippet, ITEM)
+                if not snippet.brief:
+                    self.snippet(snippet, ITEM)
+            brief = [snippet for snippet in section.snippets if snippet.brief]
+            if brief:
+                self.doc.add_heading(say.MORE_STEPS, ITEM)
+                for snippet in brief:
+                    self.doc.add_paragraph(snippet.action or snippet.title, style="List Bullet")
 
-    def snippet_part(self, title: str, snippets: tuple[Snippet, ...], intro: str, empty: str) -> None:
-        self.doc.add_heading(title, PART)
-        self.doc.add_paragraph(intro if snippets else empty)
-        for snippet in snippets:
-            self.snippet(snippet, SECTION)
+    def groups(self) -> None:
+        self.doc.add_heading(say.GROUPS_TITLE, PART)
+        other = say.other_groups_text(self.guide)
+        if other:
+            self.doc.add_paragraph(other)
+        for snippet in self.guide.group_modules:
+            self.snippet(snippet, SECTION, sources=True)
 
-    def snippet(self, snippet: Snippet, level: int) -> None:
+    def help(self) -> None:
+        self.doc.add_heading(say.HELP_TITLE, PART)
+        if self.guide.facts:
+            self.doc.add_heading(say.FACTS_TITLE, SECTION)
+            for fact in self.guide.facts:
+                self.doc.add_heading(fact.title, ITEM)
+                self.markdown(fact.body_markdown, ITEM)
+                self.sources(fact.sources)
+        for heading, entries in say.help_lists(self.guide):
+            self.doc.add_heading(heading, SECTION)
+            for entry in entries:
+                self.help_entry(entry)
+        # Guides stored before help entries existed carry their signposts as snippets.
+        for snippet in self.guide.signposts:
+            self.snippet(snippet, SECTION, sources=True)
+
+    def help_entry(self, entry: HelpEntry) -> None:
+        item = self.doc.add_paragraph(style="List Bullet")
+        href = md.safe_href(entry.url) if entry.url else None
+        if href:
+            self.link(item, entry.title, href)
+        else:
+            item.add_run(entry.title).bold = True
+        publisher = say.help_publisher(entry)
+        item.add_run(f" ({publisher}): {entry.what}" if publisher else f": {entry.what}")
+
+    def snippet(self, snippet: Snippet, level: int, *, sources: bool = False) -> None:
         self.doc.add_heading(snippet.title, level)
-        self.small(say.snippet_details(self.guide, snippet))
         self.markdown(snippet.body_markdown, level)
-        if not snippet.sources:
+        titles = say.fact_titles(self.guide, snippet)
+        if titles:
+            self.small(say.facts_line(titles))
+        if sources:
+            self.sources(snippet.sources)
+
+    def sources(self, sources: tuple[Source, ...]) -> None:
+        """'Sources: nhs.uk; gov.uk.' as in the PDF, each a link to its page."""
+        if not sources:
             return
-        self.doc.add_paragraph().add_run(say.SOURCES).bold = True
-        for source in snippet.sources:
-            item = self.doc.add_paragraph(style="List Bullet")
+        paragraph = self.doc.add_paragraph()
+        self._secondary(paragraph.add_run(f"{say.sources_label(len(sources))}: "))
+        for index, source in enumerate(sources):
+            if index:
+                self._secondary(paragraph.add_run("; "))
             href = md.safe_href(source.url)
-            if href:
-                self.link(item, source.title, href)
-                item.add_run(f" ({say.source_host(href)})")
+            host = say.source_host(href)
+            if href and host:
+                self.link(paragraph, host, href)
             else:
-                item.add_run(source.title)
+                self._secondary(paragraph.add_run(source.title))
+        self._secondary(paragraph.add_run("."))
 
     # --- Text ---------------------------------------------------------------------------------
 

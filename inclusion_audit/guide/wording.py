@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..engine.model import Action, Guide, SectionResult, Snippet, Stage
+from ..dates import format_date
+from ..engine.model import Action, Guide, HelpEntry, SectionResult, Snippet, Stage
+from ..queries.plan import PlanRow
 
 SERVICE_NAME = "Inclusion health self-audit"
 DEFAULT_TITLE = "Inclusion health guide"
@@ -22,34 +24,23 @@ NOT_ENOUGH_ANSWERS = "Not enough answers"
 TOP_ACTIONS = 5
 
 COVER_LEAD = (
-    "This guide is based on the answers your organisation gave in the self-audit. It shows where you are now and "
-    "suggests practical next steps for reaching people in inclusion health groups."
+    "Built from your organisation's answers. It is not a test: there is no pass or fail. "
+    "Start with the next page, your results and first steps; the chapters after it give the detail."
 )
-RESULTS_TITLE = "Your results at a glance"
-RESULTS_LEAD = "Your percentage for each section of the self-audit, and the stage it falls in."
+CONTENTS_TITLE = "Contents"
+OPENING_TITLE = "Your results and next steps"
 RESULTS_COLUMNS = ("Section", "Result", "Stage")
 OVERALL = "Overall"
-STAGES_TITLE = "What the stages mean"
-STAGES_INTRO = (
-    "Stages describe where you are on the journey, not a mark. Every organisation starts somewhere, and each stage "
-    f"comes with suggestions. A section shows \u201c{NOT_ENOUGH_ANSWERS}\u201d when none of its answers could be "
-    "counted, for example because every answer was \u201cNot sure\u201d."
-)
-ACTIONS_LEAD = "The steps likely to make the most difference first, based on your answers."
-NO_ACTIONS = "Your answers did not point to any particular actions."
+THIS_MONTH_TITLE = "What to do this month"
+NO_FIRST_STEPS = "Your answers did not point to any first steps. Keep your good work going."
+PLAN_TITLE = "Your action plan"
+PLAN_COLUMNS = ("Action", "Responsible", "Due date", "Status")
 GUIDANCE_TITLE = "Guidance for each section"
-GUIDANCE_INTRO = (
-    "Each section starts with your result, then gives guidance chosen from your answers. "
-    "Quick wins are things you can start soon; longer-term steps take planning."
-)
 NO_SECTION_GUIDANCE = "There is no extra guidance for this section based on your answers."
-SOURCES = "Sources"
-GROUPS_TITLE = "Guidance for the groups you work with"
-GROUPS_INTRO = "Extra guidance for the groups you told us you work with, or want to reach."
-NO_GROUPS = "There is no extra guidance for particular groups in this guide."
-HELP_TITLE = "Where to find help"
-HELP_INTRO = "Organisations and resources that can help you, and the people you support."
-NO_HELP = "There are no signposts in this guide."
+GROUPS_TITLE = "The groups you work with"
+HELP_TITLE = "Help, key facts and sources"
+FACTS_TITLE = "Key facts"
+NATIONAL_HELP_TITLE = "National help"
 DOWNLOAD_STEM = "inclusion-health-guide"
 NAME_IN_FILE_LIMIT = 60
 
@@ -83,72 +74,92 @@ def result_cells(percent: int | None, stage_label: str) -> tuple[str, str]:
     return (NOT_ENOUGH_ANSWERS, "") if percent is None else (f"{percent}%", stage_label)
 
 
-def result_text(guide: Guide, result: SectionResult) -> str:
+def result_line(guide: Guide, result: SectionResult) -> str:
+    """A chapter's first line: "Your result: 72% (Developing). 5 of 6 questions scored (1 “Not sure”)." """
     if result.percent is None:
-        return f"Your result: {NOT_ENOUGH_ANSWERS}"
-    label_ = stage(guide, result)
-    return f"Your result: {result.percent}% ({label_})" if label_ else f"Your result: {result.percent}%"
-
-
-def answered_text(result: SectionResult) -> str:
-    text = f"You answered {result.answered} of {count(result.questions, 'question')}"
-    extras = []
-    if result.dont_know:
-        extras.append(f"not sure about {result.dont_know}")
-    if result.not_applicable:
-        extras.append(f"{result.not_applicable} did not apply")
-    return f"{text} ({', '.join(extras)})." if extras else f"{text}."
-
-
-def not_sure_text(guide: Guide) -> str | None:
-    if not guide.overall.dont_know:
-        return None
-    return (
-        f"You answered \u201cNot sure\u201d to {count(guide.overall.dont_know, 'question')}. "
-        "Those answers are left out of the percentages, and the guide suggests ways to find out."
+        text = NOT_ENOUGH_ANSWERS.lower()
+    else:
+        label_ = stage(guide, result)
+        text = f"{result.percent}% ({label_})" if label_ else f"{result.percent}%"
+    note = scored_note(
+        result.scored,
+        result.questions,
+        dont_know=result.dont_know,
+        not_applicable=result.not_applicable,
+        first_audit=result.not_scored_first_audit,
     )
+    return f"Your result: {text}. {note}"
 
 
-def stage_meanings(guide: Guide) -> list[tuple[str, str]]:
-    meanings = guide.labels.get("band_meanings") or {}
-    return [(name, meanings.get(code, "")) for code, name in (guide.labels.get("bands") or {}).items()]
+def opening_note(guide: Guide) -> str:
+    """Under the results table: answers left out of the scores, then what each stage covers."""
+    note = unscored_note(guide.overall.dont_know, guide.overall.not_applicable)
+    return " ".join(part for part in (note, stage_ranges(guide.stages)) if part)
 
 
-def top_actions(guide: Guide) -> list[Action]:
-    return sorted(guide.actions, key=lambda action: action.rank)[:TOP_ACTIONS]
-
-
-def top_actions_title(shown: int) -> str:
-    """ "Your top 3 actions": the number shown, which is fewer than five when the answers point to fewer."""
-    if shown == 0:
-        return "Your top actions"
-    return "Your top action" if shown == 1 else f"Your top {shown} actions"
-
-
-def where_to_start(shown: int) -> str:
-    start = "It is not a test and there is no pass or fail."
-    if not shown:
-        return f"{start} Use the guidance for each section when you are ready."
-    top = top_actions_title(shown).replace("Your", "your", 1)
-    return f"{start} Start with {top}, then use the guidance for each section when you are ready."
+def ranked_actions(guide: Guide) -> list[Action]:
+    return sorted(guide.actions, key=lambda action: action.rank)
 
 
 def action_details(guide: Guide, action: Action) -> str:
-    details = [f"Section: {action.section_title}"] if action.section_title else []
-    details.append(f"Effort: {label(guide, 'effort', action.effort)}")
-    return " \u00b7 ".join(details)
-
-
-def snippet_details(guide: Guide, snippet: Snippet) -> str:
-    details = [label(guide, "kinds", snippet.kind), label(guide, "effort", snippet.effort)]
-    if snippet.group:
-        details.insert(0, label(guide, "groups", snippet.group))
+    """Where an action comes from and how much effort it takes: "Commitment and leadership · Quick win"."""
+    where = action.section_title or label(guide, "groups", action.group)
+    details = [where] if where else []
+    details.append(label(guide, "effort", action.effort))
     return " \u00b7 ".join(detail for detail in details if detail)
 
 
-def source_host(href: str | None) -> str | None:
-    """The web address's host, which helps someone reading a printed copy find the page."""
-    return urlsplit(href).hostname if href else None
+def other_groups_text(guide: Guide) -> str | None:
+    other = guide.profile.other_groups
+    return f"Other groups you named: {other}." if other else None
+
+
+def has_groups_part(guide: Guide) -> bool:
+    return bool(guide.group_modules or guide.profile.other_groups)
+
+
+def fact_titles(guide: Guide, snippet: Snippet) -> list[str]:
+    """The key facts a piece of guidance relies on, in the order the help part gives them."""
+    return [fact.title for fact in guide.facts if fact.id in snippet.facts]
+
+
+def facts_line(titles: list[str]) -> str:
+    return f"See key facts: {'; '.join(titles)}."
+
+
+def help_lists(guide: Guide) -> list[tuple[str, list[HelpEntry]]]:
+    """(heading, entries) for the local help of the organisation's area, then national help."""
+    local = [entry for entry in guide.help if entry.local]
+    national = [entry for entry in guide.help if not entry.local]
+    # Only a stored label names the area: a code made readable could misspell a place.
+    area = (guide.labels.get("areas") or {}).get(guide.profile.area or "") or "your area"
+    lists = [(f"Local help in {area}", local), (NATIONAL_HELP_TITLE, national)]
+    return [(heading, entries) for heading, entries in lists if entries]
+
+
+def help_publisher(entry: HelpEntry) -> str | None:
+    """The publisher, when it adds something to the entry's title."""
+    return None if entry.publisher == entry.title else entry.publisher
+
+
+def source_host(href: str | None) -> str:
+    """The web address's host without "www.", which helps someone reading a printed copy find the page."""
+    return (urlsplit(href).hostname or "").removeprefix("www.") if href else ""
+
+
+def sources_label(number: int) -> str:
+    return "Source" if number == 1 else "Sources"
+
+
+def plan_cells(row: PlanRow) -> tuple[str, str, str, str]:
+    """(action, responsible, due date, status) as every rendering of the plan shows them."""
+    due = (row.due + (" (overdue)" if row.overdue else "")) if row.due_on else "No date yet"
+    status = f"{row.status}: {row.dropped_reason}" if row.dropped_reason else row.status
+    return row.text, row.owner or "Nobody yet", due, status
+
+
+def plan_as_of(day: datetime.date) -> str:
+    return f"The plan as it stood on {format_date(day)}. Change it on the action plan page of the service."
 
 
 def count(number: int, noun: str) -> str:

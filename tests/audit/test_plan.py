@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import docx
+from pypdf import PdfReader
 from sqlalchemy import delete, select, update
 
 from inclusion_audit.engine import Guide
@@ -282,3 +283,34 @@ def test_a_plan_is_made_once_so_removing_every_added_action_never_brings_the_top
         assert member_client.post(f"/audit/plan/actions/{action}/remove").status_code == 302
     page = get_page(member_client, "/audit/plan")
     assert _card_titles(page) == [] and "Your plan has no actions yet." in page.text
+
+
+def test_the_guides_pdf_and_word_versions_carry_the_plan_as_it_stands(app, member_client):
+    audit_id = complete_audit(member_client, app)
+    first, second, *_ = _action_ids(app)
+    _change(member_client, first, owner="other", owner_name="Priya Shah", due_on=["27", "3", "2027"], status="done")
+    _change(member_client, second, status="dropped", dropped_reason="The council now runs this")
+    top = _top_actions(app, audit_id)
+
+    document = docx.Document(io.BytesIO(member_client.get(f"/audits/{audit_id}/guide.docx").data))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Your results and next steps", "Your action plan"]
+    plan = next(table for table in document.tables if table.rows[0].cells[0].text == "Action")
+    rows = [[cell.text for cell in row.cells] for row in plan.rows]
+    assert rows[0] == ["Action", "Responsible", "Due date", "Status"]
+    assert [row[0] for row in rows[1:]] == top
+    assert rows[1][1:] == ["Priya Shah", "27 March 2027", "Done"]
+    assert rows[2][1:] == ["Nobody yet", "No date yet", "Dropped: The council now runs this"]
+
+    reader = PdfReader(io.BytesIO(member_client.get(f"/audits/{audit_id}/guide.pdf").data))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Your action plan" in text and "Priya Shah" in text and "27 March 2027" in text
+    assert "Dropped: The council now runs this" in text
+    assert "Your action plan" in [entry.title for entry in reader.outline if not isinstance(entry, list)]
+
+
+def test_a_guide_downloaded_before_any_plan_change_still_shows_the_plan_made_at_submit(app, member_client):
+    audit_id = complete_audit(member_client, app)
+    reader = PdfReader(io.BytesIO(member_client.get(f"/audits/{audit_id}/guide.pdf").data))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert text.count("Nobody yet") == 5

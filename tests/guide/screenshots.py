@@ -1,7 +1,7 @@
 """`python -m tests.guide.screenshots`: pictures of the guide documents for docs/screenshots/.
 
 - guide-pdf-mixed-script-cover.png: the PDF's cover for an organisation whose name mixes scripts (pdftoppm).
-- guide-pdf-mixed-script-page.png: the first results page of that PDF, with its running header.
+- guide-pdf-mixed-script-page.png: the opening page of that PDF (results and next steps), with its running header.
 - guide-word-outline.png: the Word version's outline, as Word's navigation pane lists it: every paragraph in a
   Heading style, indented by level, read back from the .docx with python-docx and drawn by headless Chromium.
 """
@@ -35,7 +35,7 @@ def main() -> None:
     profile, answers = load_answers_file(content, PROJECT_ROOT / "content" / "examples" / "starting-out.yml")
     guide = build_guide(content, dataclasses.replace(profile, name=MIXED_NAME), answers)
     pdf = render_guide_pdf(guide, generated_on=DAY)
-    for page, name in ((1, "guide-pdf-mixed-script-cover"), (3, "guide-pdf-mixed-script-page")):
+    for page, name in ((1, "guide-pdf-mixed-script-cover"), (2, "guide-pdf-mixed-script-page")):
         _pdf_page(pdf, page, OUT / f"{name}.png")
     docx = render_guide_docx(guide, generated_on=DAY)
     _word_outline(docx, OUT / "guide-word-outline.png")

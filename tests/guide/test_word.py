@@ -32,13 +32,19 @@ def test_structure_uses_real_heading_styles(document):
     found = headings(document)
 
     assert found[0] == ("Title", "Inclusion health guide")
-    assert ("Heading 1", "Your results at a glance") in found
-    assert ("Heading 1", "Your top 5 actions") in found
-    assert ("Heading 1", "Guidance for each section") in found
+    # The same parts, in the same order, as the PDF and the web guide.
+    parts = [text for style, text in found if style == "Heading 1"]
+    assert parts == [
+        "Your results and next steps",
+        "Guidance for each section",
+        "The groups you work with",
+        "Help, key facts and sources",
+    ]
+    assert ("Heading 2", "Your 5 actions") in found and ("Heading 2", "What to do this month") in found
     for title in SECTION_TITLES:
         assert ("Heading 2", title) in found
     assert ("Heading 3", f"{SECTION_TITLES[0]}: step 1") in found
-    assert ("Heading 1", "Where to find help") in found
+    assert ("Heading 2", "Supporting people experiencing homelessness") in found
     assert ("Heading 2", "Local Healthwatch: sharing experiences of care") in found
 
 
@@ -99,7 +105,7 @@ def test_cover_has_name_date_and_where_to_start(document):
     text = "\n".join(p.text for p in document.paragraphs[:8])
 
     assert UNICODE_NAME in text and "Created on 24 November 2026" in text and "c0ffee123456" in text
-    assert "Start with your top 5 actions" in text
+    assert "Start with the next page, your results and first steps" in text
 
 
 @pytest.mark.parametrize("script", NAMES)
@@ -113,11 +119,12 @@ def test_names_in_every_script_are_kept_exactly(script: str):
 def test_fewer_actions_are_counted_and_numbered_lists_restart():
     guide = make_guide()
     guide = dataclasses.replace(guide, actions=guide.actions[:2])
-    intro = "Steps:\n\n1. First\n2. Second"
-    sections = (dataclasses.replace(guide.sections[0], intro=intro), *guide.sections[1:])
+    first = guide.sections[0]
+    steps = dataclasses.replace(first.snippets[0], body_markdown="Steps:\n\n1. First\n2. Second")
+    sections = (dataclasses.replace(first, snippets=(steps, *first.snippets[1:])), *guide.sections[1:])
     document = Document(io.BytesIO(render_guide_docx(dataclasses.replace(guide, sections=sections), generated_on=DAY)))
 
-    assert ("Heading 1", "Your top 2 actions") in headings(document)
+    assert ("Heading 2", "Your 2 actions") in headings(document)
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     list_ids = [p._p.pPr.numPr.numId.val if p._p.pPr.numPr is not None else None for p in numbered]
     assert [p.text for p in numbered][2:] == ["First", "Second"]
