@@ -20,7 +20,7 @@ SAVE_AND_CONTINUE = "continue"
 SAVE_FOR_LATER = "later"
 _RADIOS_CACHE = "section_form_radios"
 _RADIOS_CACHE_SIZE = 4096
-NO_PERSONAL_DATA = "Do not include anything about the people you support, such as names, health or circumstances."
+NO_PERSONAL_DATA = "Do not include anything about the people you support."
 # The key the section's notes go under in the page's record of what it showed (no question id starts with '#').
 NOTES_KEY = "#notes"
 
@@ -53,9 +53,9 @@ class SectionForm(FlaskForm):
     revision = HiddenField()
     original = HiddenField()
     notes = TextAreaField(
-        "Notes on this section (optional)",
+        "Notes (optional)",
         widget=GovCharacterCount(),
-        description=f"For example what you already do, your evidence or your plans. {NO_PERSONAL_DATA}",
+        description=f"What you already do, evidence or plans. {NO_PERSONAL_DATA}",
         # Browsers send each line break as two characters; the character count shown on the page counts one.
         filters=[lambda text: text.replace("\r\n", "\n").strip() if text else text],
         validators=[
@@ -121,21 +121,25 @@ def option_hints(question: QuestionDef) -> list[dict]:
     return [{"hint": {"text": option.hint}} if option.hint else {} for option in question.options]
 
 
-def question_label(number: int, total: int) -> str:
-    """The number a question goes by on its page: its legend shows it, and its error message uses it."""
-    return f"Question {number} of {total}"
-
-
-def radios_params(question: QuestionDef, number: int, total: int, note: str | None = None) -> dict:
-    """The GOV.UK radios parameters for the page's `number`th question of `total`; `note` says, first in its
-    hint, that the answer was filled in for the organisation and needs checking (the hint is read out with every
-    answer)."""
-    legend = Markup('<span class="govuk-caption-m">{}</span>{}').format(question_label(number, total), question.text)
+def radios_params(question: QuestionDef, number: int, note: str | None = None) -> dict:
+    """The GOV.UK radios parameters for the page's `number`th question, numbered as its error message numbers
+    it ("Select an answer to question 3: ..."); `note` says, first in its hint, that the answer was filled in for
+    the organisation and needs checking (the hint is read out with every answer)."""
     params: dict = {
-        "fieldset": {"legend": {"html": legend, "classes": "govuk-fieldset__legend--m"}},
+        "fieldset": {"legend": {"text": f"{number}. {question.text}", "classes": "govuk-fieldset__legend--m"}},
         "items": option_hints(question),
     }
     if note:
         html = Markup('<strong class="govuk-!-display-block">{}.</strong>').format(note)
         params["hint"] = {"html": html + question.hint if question.hint else html}
     return params
+
+
+def radios_for(questions: list[QuestionDef], checks: dict[str, str] | None = None) -> dict[str, dict]:
+    """Each question's radios parameters, numbered in page order (the question page, and `content check`'s count
+    of the words on it)."""
+    checks = checks or {}
+    return {
+        question.id: radios_params(question, number, checks.get(question.id))
+        for number, question in enumerate(questions, start=1)
+    }

@@ -63,7 +63,7 @@ def notes_conflict(mine: str | None, theirs: str, original: str) -> list[dict]:
     """The notes, when both this page and someone else changed them, differently."""
     if mine is None or mine in (original, theirs) or theirs == original:
         return []
-    return [{"id": "notes", "text": "Notes on this section", "saved": theirs or "No notes"}]
+    return [{"id": "notes", "text": "Notes", "saved": theirs or "No notes"}]
 
 
 def answers_to_save(form: SectionForm) -> dict[str, str]:

@@ -19,7 +19,7 @@ from .section_form import (
     SAVE_FOR_LATER,
     build_section_form,
     encode_answers,
-    radios_params,
+    radios_for,
 )
 from .section_save import answers_to_save, notes_to_save, save_answers
 
@@ -81,10 +81,7 @@ def section(section_id: str):
         section=section_def,
         questions=questions,
         form=form,
-        radios={
-            question.id: radios_params(question, number, len(questions), carried.get(question.id))
-            for number, question in enumerate(questions, start=1)
-        },
+        radios=radios_for(questions, carried),
         conflict=conflict,
         restored=pending is not None,
         partly_saved=_count(partly_saved) if partly_saved else None,

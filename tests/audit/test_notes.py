@@ -38,9 +38,9 @@ def test_the_warning_about_people_is_only_where_there_is_somewhere_to_type(app, 
     assert "notes-hint" in textarea["aria-describedby"].split()
     hint = page.soup.find(id="notes-hint")
     assert WARNING in hint.get_text()
-    assert "what you already do, your evidence or your plans" in hint.get_text()
+    assert "What you already do, evidence or plans." in hint.get_text()
     label = " ".join(page.soup.find("label", attrs={"for": "notes"}).get_text().split())
-    assert label == "Notes on this section (optional)"
+    assert label == "Notes (optional)"
 
 
 def test_notes_are_saved_with_the_answers_and_shown_on_the_page_and_check_answers(app, member_client):
@@ -90,7 +90,7 @@ def test_notes_changed_in_two_tabs_are_not_overwritten(app, member_client):
     banner = " ".join(
         page.soup.find(id="conflict-title").find_parent(class_="govuk-notification-banner").get_text(" ").split()
     )
-    assert "Notes on this section : A colleague's version" in banner
+    assert "Notes : A colleague's version" in banner
     assert stored_notes(app)["impact"] == "A colleague's version"
 
 
