@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .extensions import db
 
 ROLES = ("member", "coordinator", "admin")
+NOTES_LIMIT = 1000  # characters in a section's notes
 
 
 class TeamRole(StrEnum):
@@ -156,17 +157,24 @@ class Answer(db.Model):
     value: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    # Copied from the last audit (or filled in from its action plan) and not yet saved by anyone in this one:
+    # the section says "Check your answers" until someone confirms or changes it.
+    carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     audit: Mapped[Audit] = relationship(back_populates="answers")
 
 
 class AuditSection(db.Model):
-    """A counter per section page, bumped on every save, so a stale page (another tab) is noticed."""
+    """A counter per section page, bumped on every save, so a stale page (another tab) is noticed; and the
+    section's notes, saved with its answers."""
 
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
     section_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     revision: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The organisation's own notes on this section (what it already does, evidence, plans). Shown back to it
+    # only: never in coordinator figures or exports.
+    notes: Mapped[str] = mapped_column(String(NOTES_LIMIT), default="", server_default="")
 
 
 class SectionScore(db.Model):

@@ -29,6 +29,7 @@ class QuestionDef:
     renamed_from: tuple[str, ...] = ()
     prefill_from_plan: bool = False
     tags: QuestionTags | None = None  # always set for loaded content (see schema.QuestionTags)
+    carry_over: bool = True
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
