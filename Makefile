@@ -43,6 +43,7 @@ db: setup ## Apply database migrations (they also build the stored figures when 
 
 demo: db ## Load demo organisations, users and audits (safe to repeat)
 	$(FLASK) demo load
+	$(FLASK) local-help import
 
 run: demo ## Set up everything and serve on http://127.0.0.1:5000 (another port: make run PORT=5001)
 	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(FLASK) run --host 127.0.0.1 --port $(PORT)

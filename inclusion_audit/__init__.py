@@ -95,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     from .certificate import bp as certificate_bp
     from .coordinator import bp as coordinator_bp
     from .guide import bp as guide_bp
+    from .local_help import bp as local_help_bp
     from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
@@ -103,13 +104,16 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(certificate_bp)
     app.register_blueprint(coordinator_bp)
     app.register_blueprint(guide_bp)
+    app.register_blueprint(local_help_bp)
 
 
 def _register_cli(app: Flask) -> None:
     from .cli import content_cli, demo_cli, figures_cli, reminders_cli, users_cli
+    from .local_help.cli import local_help_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(figures_cli)
     app.cli.add_command(reminders_cli)
+    app.cli.add_command(local_help_cli)

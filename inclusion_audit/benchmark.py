@@ -20,7 +20,6 @@ class BenchmarkRow:
     score: str
     middle: str  # the band holding the middle similar organisation
     where: str  # for the table
-    sentence: str  # for the summary list
 
 
 @dataclass(frozen=True)
@@ -50,14 +49,10 @@ def benchmark_for(organisation_id: int, guide: Guide) -> Benchmark | None:
         middle = middle_band(bands_of(buckets.get(result.section_id, empty_buckets())), population)
         score = "No score" if result.percent is None else f"{result.percent}%"
         if middle is None:
-            few = "not enough similar organisations have a score to compare with"
-            rows.append(BenchmarkRow(result.title, score, "Not enough to compare", "Not enough to compare", few))
+            rows.append(BenchmarkRow(result.title, score, "Not enough to compare", "Not enough to compare"))
         elif result.percent is None:
-            rows.append(
-                BenchmarkRow(result.title, score, BAND_LABELS[middle], "No score to compare", "you have no score")
-            )
+            rows.append(BenchmarkRow(result.title, score, BAND_LABELS[middle], "No score to compare"))
         else:
             where = _where(result.percent, middle)
-            sentence = f"your score of {score} is {where}"
-            rows.append(BenchmarkRow(result.title, score, BAND_LABELS[middle], where[0].upper() + where[1:], sentence))
+            rows.append(BenchmarkRow(result.title, score, BAND_LABELS[middle], where[0].upper() + where[1:]))
     return Benchmark(organisations=show(population, population), rows=rows)

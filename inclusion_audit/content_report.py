@@ -16,11 +16,12 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
-from .audit.section_form import build_section_form, option_hints
+from .audit.section_form import build_section_form, radios_for
 from .engine import Content, build_guide, check_report, find_problems
 from .engine.answers_file import load_example
 from .engine.tags import tag_summary
 from .guide.pdf import guide_figures
+from .models import NOTES_LIMIT
 
 WORDS_PER_MINUTE = 200
 SECONDS_PER_QUESTION = 10
@@ -78,7 +79,8 @@ def question_page_words(app: Flask, content: Content) -> dict[str, int]:
                 section=section,
                 questions=questions,
                 form=build_section_form(questions, require_all=False),
-                hints={question.id: option_hints(question) for question in questions},
+                radios=radios_for(questions),
+                notes_limit=NOTES_LIMIT,
                 conflict=[],
                 restored=False,
                 from_check=False,

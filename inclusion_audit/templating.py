@@ -23,6 +23,12 @@ def markdown_filter(text: str) -> Markup:
     return to_html(parse(text))
 
 
+def inline_markdown_filter(text: str) -> Markup:
+    from .guide.markdown import inline_html
+
+    return inline_html(text)
+
+
 class SharedBytecodeCache(BytecodeCache):
     """Compiled templates kept in memory for every app this process makes.
 
@@ -50,3 +56,4 @@ def init_templating(app: Flask) -> None:
     app.add_template_filter(long_date, "long_date")
     app.add_template_filter(format_date_time, "date_and_time")
     app.add_template_filter(markdown_filter, "markdown")
+    app.add_template_filter(inline_markdown_filter, "inline_markdown")

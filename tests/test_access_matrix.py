@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import select, update
 
+from inclusion_audit import queries
+from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
-from inclusion_audit.models import Invitation, Organisation, PlanAction
+from inclusion_audit.models import Invitation, LocalHelpEntry, Organisation, PlanAction, User
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -34,6 +36,7 @@ class World:
     action: int  # an action in A's current plan
     own_action: int  # an action A added to its plan itself
     spare: int  # a third member of A's team, for the admin to promote and remove
+    local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for every area
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,15 @@ MATRIX: dict[tuple[str, str], Expect] = {
         "/coordinator/verify/1", STAFF, {"decision": "rejected"}, shows_a=(*STAFF_SEE_A,)
     ),
     ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
+    ("local_help.entries", "GET"): Expect("/coordinator/local-help/", STAFF),
+    ("local_help.add", "GET"): Expect("/coordinator/local-help/add", STAFF),
+    ("local_help.add", "POST"): Expect("/coordinator/local-help/add", STAFF),  # nothing typed: errors
+    ("local_help.edit", "GET"): Expect("/coordinator/local-help/{local_help}", STAFF),
+    ("local_help.edit", "POST"): Expect("/coordinator/local-help/{local_help}", STAFF),  # nothing typed: errors
+    ("local_help.history", "GET"): Expect("/coordinator/local-help/{local_help}/history", STAFF),
+    ("local_help.preview", "GET"): Expect("/coordinator/local-help/{local_help}/preview", STAFF),
+    ("local_help.retire", "POST"): Expect("/coordinator/local-help/{local_help}/retire", (302, 403, 403, 302, 302)),
+    ("local_help.restore", "POST"): Expect("/coordinator/local-help/{local_help}/restore", (302, 403, 403, 302, 302)),
     # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
     # which starts a new plan.
     ("audit.change_action", "POST"): Expect(
@@ -208,6 +220,8 @@ def world(app, accounts) -> World:
             select(PlanAction.id).where(PlanAction.audit_id == audit, PlanAction.origin == "top")
         )
         own_action = db.session.scalar(select(PlanAction.id).where(PlanAction.origin == "own"))
+        queries.import_local_packs(get_content())
+        local_help = db.session.scalar(select(LocalHelpEntry.id).where(LocalHelpEntry.area == "north_northamptonshire"))
     return World(
         clients=clients,
         first_section=section_ids(app)[0],
@@ -216,6 +230,7 @@ def world(app, accounts) -> World:
         action=action,
         own_action=own_action,
         spare=spare,
+        local_help=local_help,
     )
 
 
@@ -237,6 +252,7 @@ def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(app, wo
             action=world.action,
             own_action=world.own_action,
             spare=world.spare,
+            local_help=world.local_help,
         )
         for role, wanted in expect.wanted():
             with app.app_context():
@@ -295,3 +311,23 @@ def test_every_route_tried_with_out_of_range_and_odd_values_never_errors(app, ac
                     if status >= 500:
                         failures.append(f"{method} {url} as {role}: {status}")
     assert failures == []
+
+
+def test_a_coordinator_for_one_area_cannot_reach_another_areas_local_help(app, accounts):
+    """The matrix's coordinator is for every area; one tied to West sees North's entries as not there."""
+    accounts.staff(email="west.coordinator@example.org")
+    with app.app_context():
+        db.session.execute(
+            update(User).where(User.email == "west.coordinator@example.org").values(area="west_northamptonshire")
+        )
+        queries.import_local_packs(get_content())
+        north = db.session.scalar(select(LocalHelpEntry.id).where(LocalHelpEntry.area == "north_northamptonshire"))
+        west = db.session.scalar(select(LocalHelpEntry.id).where(LocalHelpEntry.area == "west_northamptonshire"))
+    client = app.test_client()
+    client.post("/sign-in", data={"email": "west.coordinator@example.org", "password": PASSWORD})
+    for path in ("", "/history", "/preview"):
+        assert client.get(f"/coordinator/local-help/{north}{path}").status_code == 404
+        assert client.get(f"/coordinator/local-help/{west}{path}").status_code == 200
+    for path in ("/retire", "/restore", ""):
+        assert client.post(f"/coordinator/local-help/{north}{path}").status_code == 404
+    assert "North Northamptonshire Council" not in client.get("/coordinator/local-help/").get_data(as_text=True)

@@ -35,7 +35,7 @@ def profile():
             form.local_area.data = organisation.local_area or WHOLE_AREA
         if organisation.works_with_families is not None:
             form.works_with_families.data = YES if organisation.works_with_families else NO
-        return render_template("audit/profile.html", form=form)
+        return render_template("audit/profile.html", form=form, from_check=_from_check())
 
     complete = form.validate()
     answers = form.valid_answers()
@@ -46,5 +46,9 @@ def profile():
         return redirect(url_for("audit.profile"))
     if complete:
         flash("Your organisation's details have been saved.", "success")
-        return redirect(url_for("audit.task_list"))
-    return render_template("audit/profile.html", form=form, partly_saved=bool(answers))
+        return redirect(url_for("audit.check_answers" if _from_check() else "audit.task_list"))
+    return render_template("audit/profile.html", form=form, partly_saved=bool(answers), from_check=_from_check())
+
+
+def _from_check() -> bool:
+    return request.args.get("source") == "check"

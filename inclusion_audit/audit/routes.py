@@ -12,15 +12,12 @@ from ..forms_base import StripWhitespaceForm
 from ..models import utcnow
 from ..security import role_required
 from . import bp
-from .progress import section_progress
+from .progress import answer_checks, audit_progress
 from .sharing import SubmitForm, save_choice, sharing_label
 
 
 def _progress_for(audit):
-    organisation = current_user.organisation
-    first_audit = queries.is_first_audit(audit)
-    profile, answers = queries.profile_of(organisation), queries.answers_of(audit)
-    return section_progress(get_content(), profile, answers, first_audit=first_audit)
+    return audit_progress(get_content(), current_user.organisation, audit)
 
 
 @bp.route("/")
@@ -75,6 +72,10 @@ def check_answers():
         organisation=organisation,
         progress=progress,
         rows=rows,
+        checks=answer_checks(content, audit, content.questions.values()),
+        notes=queries.section_notes(audit),
+        profile_lists=content.config.profile,
+        to_check=any(item.to_check for item in progress),
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
         form=SubmitForm(organisation),
         choice_label=sharing_label(organisation),
@@ -99,7 +100,10 @@ def submit():
         return redirect(url_for("guide.results", audit_id=latest.id, submitted=1))
     progress = _progress_for(audit)
     if organisation.profile_completed_at is None or not all(item.complete for item in progress):
-        flash("Some questions still need an answer. Complete every part before you submit.")
+        if any(item.to_check for item in progress):
+            flash("Some answers from your last audit have not been checked. Check every section before you submit.")
+        else:
+            flash("Some questions still need an answer. Complete every section before you submit.")
         return redirect(url_for("audit.check_answers"))
     if current_user.is_team_admin:
         save_choice(organisation, form.sharing.data)
@@ -117,5 +121,9 @@ def start_new():
     user = current_user._get_current_object()
     audit = queries.start_new_audit(current_user.organisation, user, get_content())
     queries.prefill_from_plan(audit, get_content(), user)
-    flash("A new audit has started with your last answers filled in. Change anything that is different now.", "success")
+    flash(
+        "A new audit has started with your last answers filled in. Check each section: "
+        "save the answers that still apply and change any that do not.",
+        "success",
+    )
     return redirect(url_for("audit.task_list"))

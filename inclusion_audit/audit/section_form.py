@@ -6,18 +6,23 @@ import json
 
 from flask import current_app
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
 from markupsafe import Markup
-from wtforms import HiddenField, RadioField
+from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import InputRequired, Length, Optional, StopValidation
 
 from ..engine import QuestionDef
+from ..forms_base import PlainText
+from ..models import NOTES_LIMIT
 
 SAVE_AND_CONTINUE = "continue"
 SAVE_FOR_LATER = "later"
 _RADIOS_CACHE = "section_form_radios"
 _RADIOS_CACHE_SIZE = 4096
+NO_PERSONAL_DATA = "Do not include anything about the people you support."
+# The key the section's notes go under in the page's record of what it showed (no question id starts with '#').
+NOTES_KEY = "#notes"
 
 
 class CachedRadioInput(GovRadioInput):
@@ -47,6 +52,18 @@ class SectionForm(FlaskForm):
     # a save from a stale tab keep others' newer answers unless both changed the same question.
     revision = HiddenField()
     original = HiddenField()
+    notes = TextAreaField(
+        "Notes (optional)",
+        widget=GovCharacterCount(),
+        description=f"What you already do, evidence or plans. {NO_PERSONAL_DATA}",
+        # Browsers send each line break as two characters; the character count shown on the page counts one.
+        filters=[lambda text: text.replace("\r\n", "\n").strip() if text else text],
+        validators=[
+            Optional(),
+            Length(max=NOTES_LIMIT, message=f"Notes must be {NOTES_LIMIT:,} characters or fewer"),
+            PlainText("Notes"),
+        ],
+    )
 
     @property
     def question_fields(self) -> list[RadioField]:
@@ -72,17 +89,15 @@ def build_section_form(questions: list[QuestionDef], *, require_all: bool, **kwa
         field.kwargs["validate_choice"] = True
         setattr(_Form, question.id, field)
     form = _Form(**kwargs)
-    for field in form.question_fields:
-        field.pre_validate = _choice_check(field)  # type: ignore[method-assign]
+    for number, field in enumerate(form.question_fields, start=1):
+        field.pre_validate = _choice_check(field, number)  # type: ignore[method-assign]
     return form
 
 
-def _choice_check(field: RadioField):
+def _choice_check(field: RadioField, number: int):
     def check(form: FlaskForm) -> None:
         if field.data is not None and field.data not in {choice.value for choice in field.choices}:
-            from wtforms.validators import StopValidation
-
-            raise StopValidation("Select one of the answers shown")
+            raise StopValidation(f"Select one of the answers shown for question {number}: {field.label.text}")
 
     return check
 
@@ -104,3 +119,27 @@ def decode_answers(text: str | None) -> dict[str, str]:
 def option_hints(question: QuestionDef) -> list[dict]:
     """Per-answer hint text for the GOV.UK radios macro, in option order."""
     return [{"hint": {"text": option.hint}} if option.hint else {} for option in question.options]
+
+
+def radios_params(question: QuestionDef, number: int, note: str | None = None) -> dict:
+    """The GOV.UK radios parameters for the page's `number`th question, numbered as its error message numbers
+    it ("Select an answer to question 3: ..."); `note` says, first in its hint, that the answer was filled in for
+    the organisation and needs checking (the hint is read out with every answer)."""
+    params: dict = {
+        "fieldset": {"legend": {"text": f"{number}. {question.text}", "classes": "govuk-fieldset__legend--m"}},
+        "items": option_hints(question),
+    }
+    if note:
+        html = Markup('<strong class="govuk-!-display-block">{}.</strong>').format(note)
+        params["hint"] = {"html": html + question.hint if question.hint else html}
+    return params
+
+
+def radios_for(questions: list[QuestionDef], checks: dict[str, str] | None = None) -> dict[str, dict]:
+    """Each question's radios parameters, numbered in page order (the question page, and `content check`'s count
+    of the words on it)."""
+    checks = checks or {}
+    return {
+        question.id: radios_params(question, number, checks.get(question.id))
+        for number, question in enumerate(questions, start=1)
+    }

@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from .. import queries
 from ..security import whole_number
-from .section_form import SectionForm, decode_answers, encode_answers
+from .section_form import NOTES_KEY, SectionForm, decode_answers, encode_answers
 
 
 @dataclass(frozen=True)
@@ -22,23 +22,48 @@ class Saved:
     conflict: list[dict]
 
 
+def notes_to_save(form: SectionForm) -> str | None:
+    """The section's notes as typed, or None to leave them as they are: refused (too long, hidden characters), or
+    not sent at all."""
+    if form.notes.errors or not form.notes.raw_data:
+        return None
+    return form.notes.data or ""
+
+
 def save_answers(organisation, section_id: str, questions, form: SectionForm, mine: dict[str, str]) -> Saved:
-    """Save `mine` (answers taken from `form`); afterwards the form's hidden fields describe what is saved now."""
+    """Save `mine` (answers taken from `form`) and the form's notes; afterwards the form's hidden fields
+    describe what is saved now."""
     user = current_user._get_current_object()
-    result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data))
+    notes = notes_to_save(form)
+    result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data), notes)
     conflict: list[dict] = []
     if not result.saved:
         theirs = queries.answers_of(result.audit)
         original = decode_answers(form.original.data)
+        their_notes = queries.section_notes(result.audit).get(section_id, "")
         conflict = conflicts(questions, mine, theirs, original)
+        conflict += notes_conflict(notes, their_notes, original.get(NOTES_KEY, ""))
         if not conflict:
-            # Nobody else touched what this page changed: save just this page's own changes.
-            changed = {key: value for key, value in mine.items() if value != original.get(key)}
-            result = queries.save_section(organisation, user, section_id, changed, result.revision)
+            # Nobody else touched what this page changed: save just this page's own changes, and the answers
+            # that are the same everywhere (saving those changes nothing but confirms one carried over).
+            changed = {
+                key: value for key, value in mine.items() if value != original.get(key) or value == theirs.get(key)
+            }
+            changed_notes = notes if notes != original.get(NOTES_KEY, "") else None
+            result = queries.save_section(organisation, user, section_id, changed, result.revision, changed_notes)
     now = queries.answers_of(result.audit)
-    form.original.data = encode_answers({q.id: now[q.id] for q in questions if q.id in now})
+    shown = {q.id: now[q.id] for q in questions if q.id in now}
+    shown[NOTES_KEY] = queries.section_notes(result.audit).get(section_id, "")
+    form.original.data = encode_answers(shown)
     form.revision.data = str(result.revision)
     return Saved(result, conflict)
+
+
+def notes_conflict(mine: str | None, theirs: str, original: str) -> list[dict]:
+    """The notes, when both this page and someone else changed them, differently."""
+    if mine is None or mine in (original, theirs) or theirs == original:
+        return []
+    return [{"id": "notes", "text": "Notes", "saved": theirs or "No notes"}]
 
 
 def answers_to_save(form: SectionForm) -> dict[str, str]:

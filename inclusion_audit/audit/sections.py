@@ -8,12 +8,20 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..engine import visible_questions
+from ..models import NOTES_LIMIT
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
 from . import bp
-from .progress import next_section_after, section_progress
-from .section_form import SAVE_AND_CONTINUE, SAVE_FOR_LATER, build_section_form, encode_answers, option_hints
-from .section_save import answers_to_save, save_answers
+from .progress import answer_checks, audit_progress, next_section_after
+from .section_form import (
+    NOTES_KEY,
+    SAVE_AND_CONTINUE,
+    SAVE_FOR_LATER,
+    build_section_form,
+    encode_answers,
+    radios_for,
+)
+from .section_save import answers_to_save, notes_to_save, save_answers
 
 
 def _from_check() -> bool:
@@ -48,15 +56,17 @@ def section(section_id: str):
     if formdata is None:
         for question in questions:
             form[question.id].data = saved.get(question.id)
+        form.notes.data = queries.section_notes(audit).get(section_id, "")
         form.revision.data = str(queries.section_revision(audit, section_id))
-        form.original.data = encode_answers({q.id: saved[q.id] for q in questions if q.id in saved})
+        shown = {q.id: saved[q.id] for q in questions if q.id in saved}
+        form.original.data = encode_answers({**shown, NOTES_KEY: form.notes.data})
 
     conflict: list[dict] = []
     partly_saved = 0
     if formdata is not None:
         complete = form.validate()
         mine = answers_to_save(form)
-        if complete or mine:
+        if complete or mine or notes_to_save(form):
             saved_now = save_answers(organisation, section_id, questions, form, mine)
             conflict = saved_now.conflict
             if saved_now.result.saved and pending is not None:
@@ -65,17 +75,21 @@ def section(section_id: str):
             if saved_now.result.saved and complete:
                 return _after_save(content, section_id, saved_now.result.audit, profile, formdata.get("action"))
             partly_saved = len(mine) if saved_now.result.saved else 0
+    carried = answer_checks(content, audit, questions)
     return render_template(
         "audit/section.html",
         section=section_def,
         questions=questions,
         form=form,
-        hints={question.id: option_hints(question) for question in questions},
+        radios=radios_for(questions, carried),
         conflict=conflict,
         restored=pending is not None,
         partly_saved=_count(partly_saved) if partly_saved else None,
         from_check=_from_check(),
         plan_note=_plan_note(audit, questions),
+        carried=carried,
+        notes_limit=NOTES_LIMIT,
+        last_actions=queries.last_actions(audit) if any(question.review for question in questions) else [],
         number=[s.id for s in content.sections].index(section_id) + 1,
         total=len(content.sections),
     )
@@ -111,7 +125,7 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
         )
     if _from_check():
         return redirect(url_for("audit.check_answers"))
-    progress = section_progress(content, profile, answers, first_audit=first_audit)
+    progress = audit_progress(content, audit.organisation, audit)
     following = next_section_after(content, section_id, progress)
     if following is None:
         return redirect(url_for("audit.check_answers"))

@@ -29,6 +29,7 @@ class QuestionDef:
     renamed_from: tuple[str, ...] = ()
     prefill_from_plan: bool = False
     tags: QuestionTags | None = None  # always set for loaded content (see schema.QuestionTags)
+    carry_over: bool = True
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
@@ -113,6 +114,8 @@ class HelpEntryDef:
     # None: national help, for everyone.
     area: str | None
     when_rule: Rule | None = field(default=None, compare=False, repr=False)
+    # Only local help written in the service has one (content files have no contact field).
+    contact: str | None = None
 
     def to_output(self) -> HelpEntry:
         meta = self.meta
@@ -124,6 +127,7 @@ class HelpEntryDef:
             url=meta.url,
             local=self.area is not None,
             section_id=meta.section,
+            contact=self.contact,
         )
 
 

@@ -190,6 +190,7 @@ class _Assembler:
                     renamed_from=tuple(question.renamed_from),
                     prefill_from_plan=question.prefill_from_plan,
                     tags=question.tags,
+                    carry_over=question.carry_over,
                 )
             )
         return SectionDef(

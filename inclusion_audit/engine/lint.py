@@ -19,6 +19,9 @@ BODY_WORDS = (20, 130)
 # An action about doing the audit or reading the guide is not a step towards reaching people.
 META_ACTION = re.compile(r"\b(audit|this guide|action plan|(top|first) (three|five|3|5) actions)\b", re.IGNORECASE)
 
+# Wording about one audit in particular: an answer to such a question is about that audit, not the next one.
+ONE_AUDIT = re.compile(r"\b(first|last|previous|next|this) audit\b", re.IGNORECASE)
+
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 BODY_CHECKS = (
@@ -51,6 +54,25 @@ def meta_actions(content: Content) -> list[str]:
         for snippet in content.snippets
         if snippet.meta.action and META_ACTION.search(f"{snippet.meta.action} {snippet.meta.first_step or ''}")
     ]
+
+
+def answers_for_one_audit(content: Content) -> list[str]:
+    """Questions whose answer holds for one audit only (review questions, or wording that names an audit)
+    but would be carried into the next audit: they need `carry_over: false`."""
+    problems = []
+    for section in content.sections:
+        for question in section.questions:
+            if not question.carry_over:
+                continue
+            words = " ".join([question.text, question.hint or "", *(option.label for option in question.options)])
+            if question.review:
+                reason = "a review question"
+            elif match := ONE_AUDIT.search(words):
+                reason = f'it says "{match.group(0)}"'
+            else:
+                continue
+            problems.append(f"{section.path}: {question.id} is for one audit ({reason}); add carry_over: false")
+    return problems
 
 
 def content_warnings(content: Content) -> list[str]:

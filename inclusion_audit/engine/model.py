@@ -151,7 +151,9 @@ class Fact:
 
 @dataclass(frozen=True)
 class HelpEntry:
-    """A place to get help, training or data: local (from the area's pack) or national."""
+    """A place to get help, training or data: local (from the area's pack) or national.
+
+    `what` is one paragraph of the guidance Markdown subset (bold, italic, https links)."""
 
     title: str
     publisher: str
@@ -160,6 +162,8 @@ class HelpEntry:
     url: str | None = None
     local: bool = False
     section_id: str | None = None
+    # A role mailbox or phone number to ask (local help written by coordinators); None in older guides.
+    contact: str | None = None
 
 
 @dataclass(frozen=True)

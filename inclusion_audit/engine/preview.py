@@ -12,7 +12,7 @@ from .content import Content
 from .coverage import coverage_gaps
 from .guide import build_guide
 from .links import home_page_links
-from .lint import content_warnings, meta_actions
+from .lint import answers_for_one_audit, content_warnings, meta_actions
 from .model import Guide, SectionResult, Snippet
 from .schema import SNIPPET_KINDS
 from .scoring import resolve_answers
@@ -26,12 +26,19 @@ class ContentFindings:
     coverage_gaps: list[str]
     home_page_links: list[str]
     meta_actions: list[str]
+    one_audit_answers: list[str]
     warnings: list[str]
 
     @property
     def failing(self) -> bool:
         """Problems that must be fixed before publishing (warnings are advice)."""
-        return bool(self.contradictions or self.coverage_gaps or self.home_page_links or self.meta_actions)
+        return bool(
+            self.contradictions
+            or self.coverage_gaps
+            or self.home_page_links
+            or self.meta_actions
+            or self.one_audit_answers
+        )
 
 
 def find_problems(content: Content) -> ContentFindings:
@@ -40,6 +47,7 @@ def find_problems(content: Content) -> ContentFindings:
         coverage_gaps=coverage_gaps(content),
         home_page_links=home_page_links(content),
         meta_actions=meta_actions(content),
+        one_audit_answers=answers_for_one_audit(content),
         warnings=content_warnings(content),
     )
 
@@ -54,6 +62,8 @@ def check_report(content: Content, findings: ContentFindings | None = None) -> s
         f"Sections: {len(content.sections)}",
         *(f"  {s.id}: {len(s.questions)} questions ({s.title})" for s in content.sections),
         f"Questions: {len(content.questions)}",
+        "  not carried over to a new audit: "
+        + (", ".join(q.id for q in content.questions.values() if not q.carry_over) or "none"),
         f"Snippets: {len(content.snippets)}",
         *(f"  {kind}: {kinds.get(kind, 0)}" for kind in SNIPPET_KINDS),
         f"Group modules: {kinds.get('group-module', 0)} for {len(content.config.profile.groups)} groups",
@@ -66,6 +76,7 @@ def check_report(content: Content, findings: ContentFindings | None = None) -> s
         ("Coverage gaps", findings.coverage_gaps),
         ("Home-page links with page titles", findings.home_page_links),
         ("Actions about the audit itself", findings.meta_actions),
+        ("Answers for one audit carried over to the next", findings.one_audit_answers),
         ("Warnings", findings.warnings),
     ):
         lines.append(f"{title}: {len(items)}")

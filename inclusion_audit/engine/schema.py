@@ -178,6 +178,9 @@ class Question(Strict):
     renamed_from: list[Annotated[str, StringConstraints(pattern=QUESTION_ID)]] = Field(default_factory=list)
     # Answered for the organisation from its last action plan when a new audit starts (it can change it).
     prefill_from_plan: StrictBool = False
+    # False for an answer that holds for one audit only (about the audit before it, say): a new audit starts
+    # without it, so nobody confirms last year's answer about last year.
+    carry_over: StrictBool = True
 
     @field_validator("options")
     @classmethod

@@ -86,6 +86,19 @@ def parse(markdown: str) -> list[Block]:
     return list(_parse_cached(markdown or ""))
 
 
+def inline_runs(markdown: str) -> tuple[Run, ...]:
+    """A one-paragraph text (a help entry's description) as runs, to sit inside a list item. Text that is
+    more than paragraphs (a list, a heading) is given as it was typed rather than lose any of it."""
+    blocks = parse(markdown)
+    if not all(isinstance(block, Paragraph) for block in blocks):
+        return (Run(markdown),)
+    runs: list[Run] = []
+    for block in blocks:
+        runs += [Run(" ")] if runs else []
+        runs += block.runs
+    return _merge(runs)
+
+
 def plain_text(runs: Iterable[Run]) -> str:
     """The runs' text with styling dropped, for bookmarks, titles and tests."""
     return "".join(run.text for run in runs)
@@ -205,6 +218,12 @@ def to_html(blocks: Iterable[Block], *, top_heading_level: int = DEFAULT_TOP_HEA
     """Render blocks as GOV.UK Frontend HTML. A Markdown "#" becomes <h{top_heading_level}>."""
     # Safe: _block_html escapes every piece of content text and only emits our own tags.
     return Markup("".join(_block_html(block, top_heading_level) for block in blocks))  # nosec B704
+
+
+def inline_html(markdown: str) -> Markup:
+    """A one-paragraph text as HTML to go inside another element (no <p>)."""
+    # Safe: _inline_html escapes every piece of text and only emits our own tags.
+    return Markup(_inline_html(inline_runs(markdown)))  # nosec B704
 
 
 def _block_html(block: Block, top: int) -> str:

@@ -13,9 +13,12 @@ def _percent(percent: int | None) -> str:
 
 
 def result_rows(guide: Guide, *, with_counts: bool = False) -> list[list[dict[str, Any]]]:
-    """govukTable rows: each section's result and stage, then the overall result."""
+    """govukTable rows: each section's result and stage, then the overall result. `with_counts` adds how many
+    questions were scored and how many answers were "Not sure" and "Does not apply" (0 included)."""
 
-    def row(title: str, percent: int | None, stage: str | None, result: SectionResult | None) -> list[dict[str, Any]]:
+    def row(
+        title: str, percent: int | None, stage: str | None, counts: tuple[int, int], result: SectionResult | None
+    ) -> list[dict[str, Any]]:
         cells: list[dict[str, Any]] = [
             {"text": title},
             {"text": _percent(percent), "format": "numeric"},
@@ -25,20 +28,24 @@ def result_rows(guide: Guide, *, with_counts: bool = False) -> list[list[dict[st
             note = (
                 ""
                 if result is None
-                else scored_note(
-                    result.scored,
-                    result.questions,
-                    dont_know=result.dont_know,
-                    not_applicable=result.not_applicable,
-                    first_audit=result.not_scored_first_audit,
-                )
+                else scored_note(result.scored, result.questions, first_audit=result.not_scored_first_audit)
             )
             cells.append({"text": note or "\u2013"})
+            cells.extend({"text": str(number), "format": "numeric"} for number in counts)
         return cells
 
-    rows = [row(s.result.title, s.result.percent, s.result.band_label, s.result) for s in guide.sections]
+    rows = [
+        row(
+            s.result.title,
+            s.result.percent,
+            s.result.band_label,
+            (s.result.dont_know, s.result.not_applicable),
+            s.result,
+        )
+        for s in guide.sections
+    ]
     overall = guide.overall
-    rows.append(row("All sections together", overall.percent, overall.band_label, None))
+    rows.append(row("All sections together", overall.percent, overall.band_label, guide.counts, None))
     return rows
 
 

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from ..engine.model import Action, Guide, GuideSection, HelpEntry, Snippet, Source
 from ..queries.plan import PlanRow
 from . import wording as say
-from .markdown import safe_href
+from .markdown import inline_runs, safe_href
 from .pdf_layout import CONTENT_WIDTH, GuideParagraph, GuideTable, table_style
 from .pdf_styles import BORDER, LIGHT_GREY, SECONDARY_COLOUR, TEXT
 from .pdf_text import ITEM, PART, SECTION, Typesetter
@@ -167,7 +167,8 @@ class GuideParts:
         title = self.ts.link(entry.title, href) if href else f"<b>{self.ts.text(entry.title)}</b>"
         publisher = say.help_publisher(entry)
         after = f" ({self.ts.text(publisher)})" if publisher else ""
-        return f"{title}{after}: {self.ts.text(entry.what)}"
+        contact = f" {self.ts.text(say.help_contact(entry.contact))}" if entry.contact else ""
+        return f"{title}{after}: {self.ts.runs(inline_runs(entry.what))}{contact}"
 
     def _sources_line(self, sources: tuple[Source, ...]) -> Flowable:
         """'Sources: nhs.uk; gov.uk.' Each links to its page; the web guide gives the full titles."""

@@ -71,6 +71,7 @@ def guide_page(audit_id: int):
         guide=guide,
         plan_rows=queries.plan_rows(audit),
         plan_current=latest is not None and latest.id == audit.id,
+        section_notes=queries.section_notes(audit),
         **guide_page_context(guide),
     )
 

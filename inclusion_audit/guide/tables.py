@@ -28,10 +28,18 @@ def _percent(value: int | None, missing: str = DASH) -> str:
 
 
 def results_table(guide: Guide) -> Item:
-    """Each section's result, stage and how many answers were counted, then all sections together."""
+    """Each section's result, stage, how many questions were scored and how many answers were not (by kind),
+    then all sections together."""
     return table(
         "Your result in each section",
-        [cell("Section"), numeric("Result"), cell("Stage"), cell("Answers counted")],
+        [
+            cell("Section"),
+            numeric("Result"),
+            cell("Stage"),
+            cell("Questions scored"),
+            numeric("\u201cNot sure\u201d answers"),
+            numeric("\u201cDoes not apply\u201d answers"),
+        ],
         result_rows(guide, with_counts=True),
         caption_size="m",
         label_id="results-table-caption",
@@ -109,13 +117,21 @@ def answer_changes_list(changes: Iterable[QuestionChange]) -> Item:
     return summary_list((change.text, f"{change.before} → {change.after}") for change in changes)
 
 
+# The benchmark words each position "... of similar organisations"; the table says that once, in its caption.
+_OF_SIMILAR = " of similar organisations"
+
+
 def benchmark_table(benchmark_rows: Iterable[BenchmarkRow]) -> Item:
-    rows = [[cell(row.title), numeric(row.score), numeric(row.middle), cell(row.where)] for row in benchmark_rows]
+    """Each section's score beside similar organisations' (the comparison is named once, in the caption)."""
+    rows = [
+        [cell(row.title), numeric(row.score), numeric(row.middle), cell(row.where.removesuffix(_OF_SIMILAR))]
+        for row in benchmark_rows
+    ]
     head = [
         cell("Section"),
         numeric("Your score"),
-        numeric("Middle band of similar organisations"),
-        cell("Where you sit"),
+        numeric("Their middle band"),
+        cell("Where you sit among them"),
     ]
     return table(
         "Your score and similar organisations' scores in each section",

@@ -189,7 +189,10 @@ class _Writer:
         else:
             item.add_run(entry.title).bold = True
         publisher = say.help_publisher(entry)
-        item.add_run(f" ({publisher}): {entry.what}" if publisher else f": {entry.what}")
+        item.add_run(f" ({publisher}): " if publisher else ": ")
+        self.runs(item, md.inline_runs(entry.what))
+        if entry.contact:
+            item.add_run(f" {say.help_contact(entry.contact)}")
 
     def snippet(self, snippet: Snippet, level: int, *, sources: bool = False) -> None:
         self.doc.add_heading(snippet.title, level)

@@ -142,6 +142,10 @@ def help_publisher(entry: HelpEntry) -> str | None:
     return None if entry.publisher == entry.title else entry.publisher
 
 
+def help_contact(contact: str) -> str:
+    return f"Contact: {contact}."
+
+
 def source_host(href: str | None) -> str:
     """The web address's host without "www.", which helps someone reading a printed copy find the page."""
     return (urlsplit(href).hostname or "").removeprefix("www.") if href else ""

@@ -10,18 +10,21 @@ from ..engine import Content, build_guide
 from ..engine.model import Guide, Profile
 from ..extensions import db
 from ..models import Answer, Audit, AuditSection, AuditStatus, Organisation, SectionScore, User, utcnow
+from .local_help import content_for_area
 from .stored_figures import lock_organisation, stored_figures_kept
 
 __all__ = [
     "SaveResult",
     "answers_of",
     "audits_of",
+    "carried_answers",
     "current_audit",
     "get_audit",
     "is_first_audit",
     "latest_submitted",
     "profile_of",
     "save_section",
+    "section_notes",
     "section_revision",
     "section_scores_of",
     "start_new_audit",
@@ -76,6 +79,26 @@ def answers_of(audit: Audit | None) -> dict[str, str]:
         return {}
     rows = db.session.execute(select(Answer.question_id, Answer.value).where(Answer.audit_id == audit.id))
     return {question_id: value for question_id, value in rows}
+
+
+def carried_answers(audit: Audit | None) -> set[str]:
+    """Ids of the answers copied from the last audit that nobody has confirmed or changed in this one yet."""
+    if audit is None:
+        return set()
+    return set(db.session.scalars(select(Answer.question_id).where(Answer.audit_id == audit.id, Answer.carried_over)))
+
+
+def section_notes(audit: Audit | None) -> dict[str, str]:
+    """The organisation's notes on each section of this audit that has some, by section id. For the
+    organisation's own pages and documents only (check your answers, its guide, its data download)."""
+    if audit is None:
+        return {}
+    rows = db.session.execute(
+        select(AuditSection.section_id, AuditSection.notes).where(
+            AuditSection.audit_id == audit.id, AuditSection.notes != ""
+        )
+    )
+    return {section_id: notes for section_id, notes in rows}
 
 
 def section_revision(audit: Audit | None, section_id: str) -> int:
@@ -135,9 +158,16 @@ def _claim_revision(audit: Audit, section_id: str, expected: int) -> int | None:
 
 
 def save_section(
-    organisation: Organisation, user: User, section_id: str, answers: dict[str, str], expected_revision: int
+    organisation: Organisation,
+    user: User,
+    section_id: str,
+    answers: dict[str, str],
+    expected_revision: int,
+    notes: str | None = None,
 ) -> SaveResult:
-    """Save one section's answers in one transaction, unless the page was out of date."""
+    """Save one section's answers (and its notes, unless None) in one transaction, unless the page was out of
+    date. Saving an answer confirms it, so an answer carried over from the last audit counts as checked even if
+    it is unchanged."""
     audit = current_audit(organisation)
     if audit is None:
         lock_organisation(organisation.id)  # two first saves at once must not start two audits
@@ -162,8 +192,12 @@ def save_section(
             db.session.add(
                 Answer(audit_id=audit.id, question_id=question_id, value=value, updated_at=now, updated_by_id=user.id)
             )
-        elif row.value != value:
-            row.value, row.updated_at, row.updated_by_id = value, now, user.id
+        elif row.value != value or row.carried_over:
+            row.value, row.updated_at, row.updated_by_id, row.carried_over = value, now, user.id, False
+    if notes is not None:
+        section = db.session.get(AuditSection, (audit.id, section_id))
+        assert section is not None  # noqa: S101  (claiming the revision made or updated it)
+        section.notes = notes
     audit.updated_at = now
     db.session.commit()
     return SaveResult(saved=True, audit=audit, revision=revision)
@@ -191,6 +225,8 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
         if audit.is_submitted:  # a double click, or another tab, got there first: keep that submission
             guide = Guide.from_dict(audit.guide_snapshot)
         else:
+            # The area's local help as it stands today is copied into the stored guide, like the rest of it.
+            content = content_for_area(content, audit.organisation.area)
             guide = build_guide(
                 content, profile_of(audit.organisation), answers_of(audit), first_audit=is_first_audit(audit)
             )
@@ -207,7 +243,8 @@ def submit_audit(audit: Audit, user: User, content: Content) -> Guide:
 
 def start_new_audit(organisation: Organisation, user: User, content: Content) -> Audit:
     """A new audit that starts from the last submitted answers (under today's question ids), so a re-audit
-    only needs the changes."""
+    only needs the changes. Each copied answer is marked to be checked; answers the content says hold for one
+    audit only (`carry_over: false`) are left for the organisation to give again."""
     lock_organisation(organisation.id)  # a double click waits here, then finds the audit the first one made
     audit = current_audit(organisation)
     if audit is not None:
@@ -219,7 +256,12 @@ def start_new_audit(organisation: Organisation, user: User, content: Content) ->
         db.session.add(audit)
     db.session.flush()
     for question_id, value in content.current_answers(answers_of(previous)).items():
-        db.session.add(Answer(audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id))
+        if content.questions[question_id].carry_over:
+            db.session.add(
+                Answer(
+                    audit_id=audit.id, question_id=question_id, value=value, updated_by_id=user.id, carried_over=True
+                )
+            )
     db.session.commit()
     return audit
 

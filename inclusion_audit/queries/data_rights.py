@@ -22,6 +22,7 @@ from ..models import (
     User,
     utcnow,
 )
+from .audits import section_notes
 from .plan import owner_label, plan_actions
 from .stored_figures import stored_figures_kept
 
@@ -109,6 +110,7 @@ def _audit_data(audit: Audit) -> dict[str, Any]:
         "submitted_at": _when(audit.submitted_at),
         "content_version": audit.content_version,
         "answers": {question_id: value for question_id, value in answers},
+        "notes": section_notes(audit),
         "results": {
             "overall_percent": audit.overall_percent,
             "sections": [

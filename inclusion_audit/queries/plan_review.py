@@ -3,14 +3,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 
-from ..engine import Content, QuestionDef
+from ..engine import Content, Guide, QuestionDef
 from ..extensions import db
 from ..models import ActionStatus, Answer, Audit, AuditSection, PlanAction, User, utcnow
-from .plan import plan_actions
+from .plan import plan_actions, plan_rows
+from .stored_figures import lock_organisation
 
-__all__ = ["prefill_from_plan", "review_summary"]
+__all__ = ["LastAction", "last_actions", "prefill_from_plan", "review_summary"]
+
+
+@dataclass(frozen=True)
+class LastAction:
+    text: str
+    status: str | None  # as the action plan shows it; None when no plan was made from that audit
+
+
+def last_actions(audit: Audit | None) -> list[LastAction]:
+    """What the audit before this one asked of the organisation, for its review question: that audit's action
+    plan with each action's status, or its guide's top actions where no plan was made. Empty on a first audit."""
+    previous = db.session.get(Audit, audit.previous_audit_id) if audit and audit.previous_audit_id else None
+    if previous is None or not previous.is_submitted or not previous.guide_snapshot:
+        return []
+    rows = plan_rows(previous)
+    if rows:
+        return [LastAction(row.text, row.status) for row in rows]
+    return [LastAction(action.text, None) for action in Guide.from_dict(previous.guide_snapshot).actions]
 
 
 def _worked_on(actions: list[PlanAction]) -> int:
@@ -41,10 +62,14 @@ def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
     """Answer the questions flagged `prefill_from_plan` from the last plan, in a new audit nobody has saved
     anything in yet (so a double click on 'start' cannot overwrite a change). Returns the question ids answered."""
     questions = [question for question in content.questions.values() if question.prefill_from_plan]
+    # A double click on 'start' runs this twice at once: the second waits here, then finds the first one's answer
+    # (which it may need to add: such a question is not carried over, see `carry_over`).
+    lock_organisation(audit.organisation_id)
     previous = db.session.get(Audit, audit.previous_audit_id) if audit.previous_audit_id else None
     actions = plan_actions(previous)
     saved_in = db.session.scalar(select(func.count()).where(AuditSection.audit_id == audit.id))
     if not questions or not actions or saved_in:
+        db.session.commit()  # lets go of the lock
         return []
     answered = []
     existing = {row.question_id: row for row in db.session.scalars(select(Answer).where(Answer.audit_id == audit.id))}
@@ -53,10 +78,15 @@ def prefill_from_plan(audit: Audit, content: Content, user: User) -> list[str]:
         if value is None:
             continue
         row = existing.get(question.id)
+        # Filled in for the organisation, so it is to be checked like an answer copied from the last audit.
         if row is None:
-            db.session.add(Answer(audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id))
+            db.session.add(
+                Answer(
+                    audit_id=audit.id, question_id=question.id, value=value, updated_by_id=user.id, carried_over=True
+                )
+            )
         else:
-            row.value, row.updated_at, row.updated_by_id = value, utcnow(), user.id
+            row.value, row.updated_at, row.updated_by_id, row.carried_over = value, utcnow(), user.id, True
         answered.append(question.id)
     db.session.commit()
     return answered

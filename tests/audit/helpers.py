@@ -37,14 +37,14 @@ def save_section(client, app, section_id: str, answers: dict, action: str = "con
     return client.post(f"/audit/section/{section_id}", data=data)
 
 
-def fill_profile(client, profile: dict):
+def fill_profile(client, profile: dict, url: str = "/audit/profile"):
     data = {key: profile[key] for key in ("name", "org_type", "size_band", "area")}
     data["groups"] = profile.get("groups") or ["none"]
     data["works_with_families"] = "yes" if profile.get("works_with_families") else "no"
     for optional in ("local_area", "other_groups"):
         if profile.get(optional):
             data[optional] = profile[optional]
-    response = client.post("/audit/profile", data=data)
+    response = client.post(url, data=data)
     assert response.status_code == 302
     return response
 
@@ -61,3 +61,15 @@ def complete_audit(client, app, example_name: str = "starting-out", submit: bool
     response = client.post("/audit/submit")
     assert response.status_code == 302
     return int(response.headers["Location"].split("/")[2])
+
+
+def confirm_every_section(client, app) -> None:
+    """Save each section of a re-audit as it stands, as someone checking the answers carried over would."""
+    from tests.conftest import get_page
+
+    for section_id in section_ids(app):
+        page = get_page(client, f"/audit/section/{section_id}")
+        data = {q: page.checked(q)[0] for q in questions_of(app, section_id) if page.checked(q)}
+        data.update(action="later", revision=page.value_of("revision"), original=page.value_of("original"))
+        response = client.post(f"/audit/section/{section_id}", data=data)
+        assert response.status_code == 302, f"section {section_id} did not save"

@@ -13,8 +13,10 @@ def test_check_answers_lists_every_answer_with_change_links_that_come_back(app, 
     page = get_page(member_client, "/audit/check")
     first = section_ids(app)[0]
     question = questions_of(app, first)[0]
-    links = [a["href"] for a in page.soup.select(".govuk-summary-list__actions a")]
-    assert len(links) == sum(len(questions_of(app, s)) for s in section_ids(app))
+    links = [a["href"] for a in page.soup.select(".govuk-summary-list__actions a") if "/audit/section/" in a["href"]]
+    answers = [link for link in links if not link.endswith("#notes")]
+    assert len(answers) == sum(len(questions_of(app, s)) for s in section_ids(app))
+    assert len(links) - len(answers) == len(section_ids(app)), "a link to each section's notes"
     assert f"/audit/section/{first}?source=check#{question}" in links
     change = get_page(member_client, f"/audit/section/{first}?source=check")
     assert change.soup.select_one(".govuk-back-link")["href"] == "/audit/check"
@@ -48,7 +50,9 @@ def test_results_page_shows_each_section_chart_table_and_five_actions(app, membe
     assert len(rows) == len(section_ids(app)) + 1
     svg = page.soup.select_one("svg.app-chart")
     assert svg["role"] == "img"
-    assert svg.find("title").get_text() and svg.find("desc").get_text().count("%") == len(section_ids(app))
+    description = svg.find("desc").get_text()
+    assert svg.find("title").get_text() and description.split(". Dashed")[0].count("%") == len(section_ids(app))
+    assert description.endswith("Dashed lines mark where each stage starts: Developing from 40%, Established from 75%.")
     first_row = [cell.get_text(strip=True) for cell in rows[0].find_all(["th", "td"])]
     assert first_row[1] in svg.find("desc").get_text()
     assert len(page.soup.select("main ol.govuk-list--number li")) == 5
@@ -125,13 +129,16 @@ def test_a_new_audit_starts_from_the_last_answers_and_can_be_compared(app, membe
     assert "Start a new audit" in task_list.text
     assert member_client.post("/audit/new").status_code == 302
     page = get_page(member_client, "/audit/")
-    assert page.text.count("Completed") >= len(section_ids(app)), "copied answers complete every section"
+    statuses = [" ".join(tag.get_text().split()) for tag in page.soup.select(".govuk-task-list__status")]
+    assert statuses[1:-1] == ["Check your answers"] * len(section_ids(app)), "copied answers are to be checked"
     first = section_ids(app)[0]
     question = questions_of(app, first)[0]
     assert get_page(member_client, f"/audit/section/{first}").checked(question) == [
         example("starting-out")["answers"][question]
     ]
-    save_section(member_client, app, first, {**example("starting-out")["answers"], question: "embedded"})
+    answers = {**example("starting-out")["answers"], question: "embedded"}
+    for section_id in section_ids(app):
+        assert save_section(member_client, app, section_id, answers).status_code == 302
     second_id = int(member_client.post("/audit/submit").headers["Location"].split("/")[2])
     assert second_id != first_id
     compare = get_page(member_client, f"/audits/{second_id}/compare")
@@ -164,3 +171,42 @@ def test_inviting_a_colleague_sends_a_link_that_makes_them_a_member(app, member_
 def test_a_tampered_invitation_link_does_not_work(client):
     page = get_page(client, "/invitation/not-a-real-token", status=404)
     assert page.h1() == "This invitation link does not work"
+
+
+def test_check_answers_shows_the_organisation_profile_with_change_links_that_come_back(app, member_client):
+    complete_audit(member_client, app, submit=False)
+    page = get_page(member_client, "/audit/check")
+    heading = page.soup.find("h2", string="About your organisation")
+    assert heading is not None
+    summary = heading.find_next("dl")
+    rows = {
+        " ".join(row.select_one(".govuk-summary-list__key").get_text().split()): " ".join(
+            row.select_one(".govuk-summary-list__value").get_text(" ").split()
+        )
+        for row in summary.select(".govuk-summary-list__row")
+    }
+    profile = example("starting-out")["profile"]
+    assert rows["Organisation name"] == profile["name"]
+    with app.app_context():
+        from inclusion_audit.content_store import get_content
+
+        lists = get_content().config.profile
+    assert rows["Type of organisation"] == lists.org_types[profile["org_type"]]
+    assert rows["Where you mainly work"] == lists.areas[profile["area"]]
+    assert profile["groups"], "the example works with some groups"
+    assert rows["Groups you work with"] == " ".join(lists.groups[g] for g in sorted(profile["groups"]))
+    assert rows["Works with families, children or pregnant women"] == (
+        "Yes" if profile.get("works_with_families") else "No"
+    )
+    links = {a["href"] for a in summary.select(".govuk-summary-list__actions a")}
+    assert "/audit/profile?source=check#org_type" in links and "/audit/profile?source=check#name" in links
+    change = get_page(member_client, "/audit/profile?source=check")
+    assert change.soup.select_one(".govuk-back-link")["href"] == "/audit/check"
+    for href in links:
+        assert change.soup.find(id=href.split("#")[1]) is not None, f"{href} points at a field on the page"
+    assert change.soup.select_one("main form")["action"] == "/audit/profile?source=check"
+    response = fill_profile(
+        member_client, {**profile, "name": "Riverside Drop-in Renamed"}, "/audit/profile?source=check"
+    )
+    assert response.headers["Location"] == "/audit/check"
+    assert "Riverside Drop-in Renamed" in get_page(member_client, "/audit/check").text

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select, update
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
 from inclusion_audit.models import ActionPlan, Audit, PlanAction, utcnow
-from tests.audit.helpers import complete_audit, section_ids
+from tests.audit.helpers import complete_audit, confirm_every_section, section_ids
 from tests.conftest import get_page, post_page
 
 
@@ -239,6 +239,7 @@ def test_the_next_audit_answers_the_review_question_from_the_plan_and_carries_un
     assert "from your last action plan: 3 of 6 actions worked on (2 done)" in note
     assert page.soup.select_one(".govuk-inset-text a")["href"] == "#review_last_actions"
 
+    confirm_every_section(member_client, app)
     response = member_client.post("/audit/submit")
     second_audit = int(response.headers["Location"].split("/")[2])
     plan = get_page(member_client, "/audit/plan")

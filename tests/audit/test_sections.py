@@ -58,6 +58,13 @@ def test_save_and_continue_with_gaps_saves_the_answers_given_and_lists_each_miss
     assert len(page.errors()) == len(questions) - 2
     assert page.errors()[0].startswith("Select an answer to question 2:")
     assert page.soup.select(".govuk-error-summary__list a")[0]["href"] == f"#{questions[1]}"
+    # Each error's question number is the number its question shows on the page.
+    for link in page.soup.select(".govuk-error-summary__list a"):
+        number = link.get_text().split("question ")[1].split(":")[0]
+        field = page.soup.find(id=link["href"][1:]).find_parent("fieldset")
+        legend = " ".join(field.select_one("legend").get_text(" ").split())
+        assert legend.startswith(f"{number}. "), legend
+        assert legend.endswith(link.get_text().split(": ", 1)[1])
     assert page.checked(questions[0]) == ["embedded"], "what was chosen is kept"
     assert "We saved your 2 answers. Answer the questions below to continue." in " ".join(
         page.soup.get_text(" ").split()
@@ -76,7 +83,9 @@ def test_an_answer_the_page_never_offered_is_refused_and_the_valid_ones_are_save
     save_section(member_client, app, first, {one: "early", two: "partly"}, action="later")
     data = {one: "embedded", two: "excellent", "action": "later", "revision": revision_on_page(member_client, first)}
     page = post_page(member_client, f"/audit/section/{first}", data)
-    assert page.errors() == ["Select one of the answers shown"]
+    with app.app_context():
+        text = get_content().questions[two].text
+    assert page.errors() == [f"Select one of the answers shown for question 2: {text}"]
     assert stored(app) == {one: "embedded", two: "partly"}, "the refused value never replaces the saved answer"
 
 

@@ -160,6 +160,24 @@ def certificate_png(browser, server: LiveServer, output: Path) -> None:
     print(path)
 
 
+def reaudit_pngs(browser, server: LiveServer, output: Path) -> None:
+    """A re-audit's task list straight after it starts, and after the first part's answers are confirmed."""
+    server.add_member("screens-reaudit@example.org", "Riverside Community Kitchen", audit="submitted")
+    context = browser.new_context(base_url=server.base_url, viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, "screens-reaudit@example.org")
+    page.goto("/audit/")
+    click_and_wait(page, page.get_by_role("button", name="Start a new audit"))
+    capture(page, output / "reaudit-task-list-before.png")
+    page.goto("/audit/section/commitment")
+    click_and_wait(page, page.get_by_role("button", name="Save and continue"))
+    page.goto("/audit/")
+    capture(page, output / "reaudit-task-list-after.png")
+    context.close()
+    print(output / "reaudit-task-list-before.png")
+    print(output / "reaudit-task-list-after.png")
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -177,6 +195,7 @@ def main(argv: list[str]) -> int:
         try:
             state = prepare(server)
             certificate_png(browser, server, output)
+            reaudit_pngs(browser, server, output)
             for size, viewport in SIZES.items():
                 for name, who, reach in shots(state):
                     context = browser.new_context(base_url=server.base_url, viewport=viewport)

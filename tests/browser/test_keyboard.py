@@ -126,6 +126,9 @@ def test_complete_a_section_with_the_keyboard_only(new_context, live_server, uni
         page.keyboard.press("Tab")
         assert_focus_visible(page)
 
+    # After the questions, the section's optional notes, then the buttons.
+    assert focused_is(page, page.get_by_label("Notes (optional)"))
+    page.keyboard.press("Tab")
     assert focused_is(page, page.get_by_role("button", name="Save and continue"))
     assert chosen(page) == expected
     press_and_wait(page, "Enter")

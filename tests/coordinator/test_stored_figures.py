@@ -17,7 +17,7 @@ from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, OrganisationGroup, SectionScore, StoredFigure, User, Verification
 from inclusion_audit.queries import Filters, stored_figures
 from inclusion_audit.queries.stored_figures import count_new_organisation, figure_differences, rebuild_stored_figures
-from tests.audit.helpers import complete_audit, example, fill_profile
+from tests.audit.helpers import complete_audit, confirm_every_section, example, fill_profile
 from tests.conftest import PASSWORD, post_page
 
 
@@ -77,7 +77,8 @@ def test_registering_and_starting_an_audit_count_in_the_headline(app, member_cli
 def test_a_second_audit_replaces_the_first_in_current_figures(app, member_client):
     complete_audit(member_client, app)
     assert member_client.post("/audit/new").status_code == 302
-    assert member_client.post("/audit/submit").status_code == 302  # the answers carried over are complete
+    confirm_every_section(member_client, app)
+    assert member_client.post("/audit/submit").status_code == 302
     check_figures(app)
     assert results(app) == 1
     with app.app_context():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from inclusion_audit.engine import Content, ContentError, check_report, preview_text
+from inclusion_audit.engine import Content, ContentError, check_report, find_problems, preview_text
 
 from .content_builder import ContentBuilder
 
@@ -90,3 +90,29 @@ def test_answers_file_problems_name_the_file(
     with pytest.raises(ContentError) as caught:
         preview_text(content, path)
     assert any(p.startswith(f"{path}: ") and expected in p for p in caught.value.problems), caught.value.problems
+
+
+def test_check_report_fails_on_an_answer_for_one_audit_that_would_be_carried_over(builder: ContentBuilder) -> None:
+    questions = builder.sections["01-commitment"]["questions"]
+    questions[0]["hint"] = "Think of what you said in your last audit."
+    questions.append({"id": "reviewed", "text": "Did you review your actions?", "review": True})
+    findings = find_problems(builder.load())
+    assert findings.failing  # the small test content has coverage gaps too; this list is what is checked here
+    assert findings.one_audit_answers == [
+        'sections/01-commitment.yml: named_lead is for one audit (it says "last audit"); add carry_over: false',
+        "sections/01-commitment.yml: reviewed is for one audit (a review question); add carry_over: false",
+    ]
+
+    questions[0]["carry_over"] = False
+    questions[-1]["carry_over"] = False
+    content = builder.load()
+    assert find_problems(content).one_audit_answers == []
+    report = check_report(content)
+    assert "  not carried over to a new audit: named_lead, reviewed" in report
+    assert "Answers for one audit carried over to the next: 0" in report
+
+
+def test_carry_over_must_be_true_or_false(builder: ContentBuilder) -> None:
+    builder.sections["01-commitment"]["questions"][0]["carry_over"] = "no"
+    with pytest.raises(ContentError, match="carry_over"):
+        builder.load()

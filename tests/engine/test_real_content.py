@@ -9,7 +9,7 @@ import pytest
 from inclusion_audit.engine import Content, Profile, build_guide, coverage_gaps, load_content
 from inclusion_audit.engine.claims import contradictions
 from inclusion_audit.engine.links import home_page_links
-from inclusion_audit.engine.lint import meta_actions
+from inclusion_audit.engine.lint import answers_for_one_audit, meta_actions
 
 from .real_content import CONTENT_ROOT, guide_snippet_ids, require_real_content
 
@@ -84,6 +84,10 @@ def test_no_contradictions_coverage_gaps_home_page_links_or_meta_actions(content
     assert coverage_gaps(content) == []
     assert home_page_links(content) == []
     assert meta_actions(content) == []
+    assert answers_for_one_audit(content) == []
+    assert [question.id for question in content.questions.values() if not question.carry_over] == [
+        "review_last_actions"
+    ]
 
 
 def test_every_earlier_question_id_is_still_asked_renamed_or_retired(content: Content) -> None:

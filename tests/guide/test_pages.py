@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer, Audit, SectionScore
-from tests.audit.helpers import complete_audit, example, save_section, section_ids
+from tests.audit.helpers import complete_audit, confirm_every_section, example, save_section, section_ids
 from tests.conftest import get_page
 
 
@@ -35,7 +35,17 @@ def test_results_show_the_stages_the_audit_was_scored_on_not_todays(app, member_
     assert "Emerging: below 50%. Developing: 50% to 79%. Established: 80% or more." in page.text
     lines = page.soup.select("svg.app-chart .app-chart__threshold")
     labels = " ".join(line.get_text(" ") for line in page.soup.select("svg.app-chart text"))
-    assert "50%" in labels and "80%" in labels, lines
+    assert "Developing from 50%" in labels and "Established from 80%" in labels, lines
+
+
+def test_the_chart_labels_each_stage_line_and_draws_no_stage_in_red(app, member_client):
+    audit_id = complete_audit(member_client, app, "starting-out")  # every section "Emerging"
+    svg = get_page(member_client, f"/audits/{audit_id}/results").soup.select_one("svg.app-chart")
+    labels = [" ".join(text.get_text(" ").split()) for text in svg.find_all("text")]
+    assert "Developing from 40%" in labels and "Established from 75%" in labels
+    fills = {rect["fill"].lower() for rect in svg.find_all("rect")}
+    assert fills == {"#5694ca"}, "Emerging bars are light blue"
+    assert "#d4351c" not in str(svg).lower(), "no red anywhere in the chart"
 
 
 def test_a_guide_stored_before_stages_were_kept_shows_the_original_stages(app, member_client):
@@ -51,7 +61,12 @@ def test_results_count_unscored_answers_and_the_heading_matches_the_actions(app,
     audit_id = complete_audit(member_client, app, "starting-out")
     page = get_page(member_client, f"/audits/{audit_id}/results")
     assert "Not scored: 4 answers “Not sure”." in page.text
-    assert "6 of 7 questions scored (1 “Not sure”)." in page.text
+    table = page.soup.find(id="results-table-caption").find_parent("table")
+    head = [" ".join(c.get_text().split()) for c in table.thead.find_all("th")]
+    assert head[3:] == ["Questions scored", "“Not sure” answers", "“Does not apply” answers"]
+    rows = [[" ".join(c.get_text().split()) for c in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
+    assert rows[0][3:] == ["6 of 7 questions scored.", "1", "0"], "both counts shown, 0 included"
+    assert rows[-1][0] == "All sections together" and rows[-1][4:] == ["4", "0"]
     shown = len(page.soup.select("main ol.govuk-list--number li"))
     assert page.soup.find("h2", string=f"Your {shown} actions") is not None
 
@@ -74,8 +89,7 @@ def test_the_review_question_counts_only_from_the_second_audit(app, member_clien
     impact = next(s["result"] for s in first["sections"] if s["result"]["section_id"] == "impact")
     assert (first["first_audit"], impact["not_scored_first_audit"]) == (True, 1)
     member_client.post("/audit/new")
-    last = section_ids(app)[-1]
-    save_section(member_client, app, last, example("starting-out")["answers"])
+    confirm_every_section(member_client, app)
     second_id = int(member_client.post("/audit/submit").headers["Location"].split("/")[2])
     second = stored_guide(app, second_id)
     impact = next(s["result"] for s in second["sections"] if s["result"]["section_id"] == "impact")
@@ -114,6 +128,7 @@ def test_compare_reads_answers_stored_under_an_earlier_question_id(app, member_c
     # The re-audit starts from the old answer, now under the question's current id.
     assert get_page(member_client, f"/audit/section/{commitment}").checked("local_partnerships") == ["not_started"]
     save_section(member_client, app, commitment, {**example("starting-out")["answers"], "local_partnerships": "partly"})
+    confirm_every_section(member_client, app)
     second_id = int(member_client.post("/audit/submit").headers["Location"].split("/")[2])
     compare = get_page(member_client, f"/audits/{second_id}/compare")
     improved = compare.soup.find("h2", string="What has improved").find_next("dl").get_text(" ")

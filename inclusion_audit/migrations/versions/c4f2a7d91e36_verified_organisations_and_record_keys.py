@@ -5,7 +5,7 @@ coordinator of their area has verified (their queue lists them all). Each gets a
 figures' noise. `rebuilds_stored_figures` fills the new key sums (and leaves out the unverified) once upgraded.
 
 Revision ID: c4f2a7d91e36
-Revises: a3c9f1e27b64
+Revises: f3b9c1d7a2e4
 Create Date: 2026-12-03 09:00:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c4f2a7d91e36"
-down_revision = "a3c9f1e27b64"
+down_revision = "f3b9c1d7a2e4"
 branch_labels = None
 depends_on = None
 rebuilds_stored_figures = True
