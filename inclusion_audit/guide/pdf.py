@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -69,12 +69,14 @@ def render_guide_pdf(
     title: str = say.DEFAULT_TITLE,
     plan: Sequence[PlanRow] = (),
     plan_on: datetime.date | None = None,
+    notes: Mapping[str, str] | None = None,
     story_out: list[Flowable] | None = None,
 ) -> bytes:
     """Render `guide` as a PDF document and return its bytes.
 
-    `plan` is the audit's action plan as it stands on `generated_on` (`queries.plan_rows`), shown after the opening
-    page when there is one; `story_out`, if given, receives the flowables.
+    The organisation's own copy adds what only it sees: `plan`, its action plan as it stands on `plan_on`
+    (`queries.plan_rows`), after the opening page, and `notes`, its notes on each section (`queries.section_notes`),
+    as an appendix. `story_out`, if given, receives the flowables.
     """
     fonts = guide_fonts()
     styles = guide_styles(fonts)
@@ -107,6 +109,9 @@ def render_guide_pdf(
     if say.has_groups_part(guide):
         body += [CondPageBreak(SECTION_ROOM), *parts.groups()]
     body += [CondPageBreak(SECTION_ROOM), *parts.help()]
+    own_notes = say.notes_in_order(guide, notes or {})
+    if own_notes:
+        body += [CondPageBreak(SECTION_ROOM), *parts.notes(own_notes)]
     # Every title is known before layout; only the page numbers are not, and they are filled in at the end.
     entries = [
         ContentsEntry(flowable.outline_level, flowable.markup, flowable.key)

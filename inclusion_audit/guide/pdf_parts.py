@@ -162,6 +162,15 @@ class GuideParts:
             flowables += self.snippet(snippet, SECTION, sources=True)
         return flowables
 
+    def notes(self, notes: list[tuple[str, str]]) -> list[Flowable]:
+        """The organisation's own notes on each section, line breaks kept."""
+        ts = self.ts
+        flowables: list[Flowable] = [ts.heading(say.NOTES_TITLE, PART), ts.paragraph(say.NOTES_INTRO)]
+        for title, text in notes:
+            lines = "<br/>".join(ts.text(line) for line in text.splitlines())
+            flowables += [ts.heading(title, SECTION, in_contents=False), ts.para(lines, ts.styles.body)]
+        return flowables
+
     def _entry(self, entry: HelpEntry) -> str:
         href = safe_href(entry.url) if entry.url else None
         title = self.ts.link(entry.title, href) if href else f"<b>{self.ts.text(entry.title)}</b>"

@@ -88,7 +88,7 @@ def guide_pdf(audit_id: int):
     """The tailored guide as a PDF download, for printing."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    pdf = render_guide_pdf(guide, generated_on=submitted_on, **_plan_today(audit))
+    pdf = render_guide_pdf(guide, generated_on=submitted_on, **_own_records(audit))
     return _download(pdf, "application/pdf", guide, submitted_on, "pdf")
 
 
@@ -99,14 +99,15 @@ def guide_docx(audit_id: int):
     """The tailored guide as a Word document, to edit and reuse."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    docx = render_guide_docx(guide, generated_on=submitted_on, **_plan_today(audit))
+    docx = render_guide_docx(guide, generated_on=submitted_on, **_own_records(audit))
     return _download(docx, DOCX_MIMETYPE, guide, submitted_on, "docx")
 
 
-def _plan_today(audit: Audit) -> dict[str, object]:
-    """The audit's action plan as it stands now: a guide is dated the day it was submitted, its plan today."""
+def _own_records(audit: Audit) -> dict[str, object]:
+    """What only the organisation's own copy shows: its action plan as it stands now (a guide is dated the day
+    it was submitted, its plan today) and its notes on each section."""
     today = utcnow().date()
-    return {"plan": queries.plan_rows(audit, today), "plan_on": today}
+    return {"plan": queries.plan_rows(audit, today), "plan_on": today, "notes": queries.section_notes(audit)}
 
 
 def _download(data: bytes, mimetype: str, guide: Guide, day: date, extension: str) -> Response:

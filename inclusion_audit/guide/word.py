@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -40,6 +40,7 @@ def render_guide_docx(
     title: str = say.DEFAULT_TITLE,
     plan: Sequence[PlanRow] = (),
     plan_on: datetime.date | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> bytes:
     """Render `guide` as a .docx document and return its bytes (`plan` as for the PDF: `queries.plan_rows`)."""
     writer = _Writer(guide, Document())
@@ -52,6 +53,9 @@ def render_guide_docx(
     if say.has_groups_part(guide):
         writer.groups()
     writer.help()
+    own_notes = say.notes_in_order(guide, notes or {})
+    if own_notes:
+        writer.notes(own_notes)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return buffer.getvalue()
@@ -180,6 +184,17 @@ class _Writer:
         # Guides stored before help entries existed carry their signposts as snippets.
         for snippet in self.guide.signposts:
             self.snippet(snippet, SECTION, sources=True)
+
+    def notes(self, notes: list[tuple[str, str]]) -> None:
+        self.doc.add_heading(say.NOTES_TITLE, PART)
+        self.doc.add_paragraph(say.NOTES_INTRO)
+        for title, text in notes:
+            self.doc.add_heading(title, SECTION)
+            paragraph = self.doc.add_paragraph()
+            for index, line in enumerate(text.splitlines()):
+                if index:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(line)
 
     def help_entry(self, entry: HelpEntry) -> None:
         item = self.doc.add_paragraph(style="List Bullet")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from ..dates import format_date
@@ -40,6 +40,8 @@ NO_SECTION_GUIDANCE = "There is no extra guidance for this section based on your
 GROUPS_TITLE = "The groups you work with"
 HELP_TITLE = "Help, key facts and sources"
 FACTS_TITLE = "Key facts"
+NOTES_TITLE = "Appendix: your notes"
+NOTES_INTRO = "What you wrote in each section of the audit. Only your organisation sees these notes."
 NATIONAL_HELP_TITLE = "National help"
 DOWNLOAD_STEM = "inclusion-health-guide"
 NAME_IN_FILE_LIMIT = 60
@@ -164,6 +166,15 @@ def plan_cells(row: PlanRow) -> tuple[str, str, str, str]:
 
 def plan_as_of(day: datetime.date) -> str:
     return f"The plan as it stood on {format_date(day)}. Change it on the action plan page of the service."
+
+
+def notes_in_order(guide: Guide, notes: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(section title, notes) for each section with notes, in the guide's order."""
+    return [
+        (section.result.title, notes[section.result.section_id])
+        for section in guide.sections
+        if notes.get(section.result.section_id)
+    ]
 
 
 def count(number: int, noun: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+from docx import Document
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from inclusion_audit.extensions import db
@@ -109,6 +112,17 @@ def test_notes_are_in_the_guide_appendix_and_data_download_but_never_shown_to_co
     assert guide.soup.find("a", href="#your-notes") is not None
     data = json.loads(client.get("/audit/your-data/download").get_data(as_text=True))
     assert data["audits"][0]["notes"] == {"workforce": NOTES}
+
+    # The organisation's PDF and Word copies end with the same appendix, line breaks kept.
+    reader = PdfReader(io.BytesIO(client.get(f"/audits/{audit_id}/guide.pdf").data))
+    pdf_text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Appendix: your notes" in pdf_text and "Staff, volunteers and lived experience" in pdf_text
+    for line in NOTES.splitlines():
+        assert line in pdf_text.splitlines(), line
+    document = Document(io.BytesIO(client.get(f"/audits/{audit_id}/guide.docx").data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[-2:] == ["Appendix: your notes", "Staff, volunteers and lived experience"]
+    assert document.paragraphs[-1].text == NOTES  # each line break a break in one paragraph
 
     accounts.staff()
     coordinator = client.application.test_client()

@@ -95,7 +95,8 @@ def test_answers_file_problems_name_the_file(
 def test_check_report_fails_on_an_answer_for_one_audit_that_would_be_carried_over(builder: ContentBuilder) -> None:
     questions = builder.sections["01-commitment"]["questions"]
     questions[0]["hint"] = "Think of what you said in your last audit."
-    questions.append({"id": "reviewed", "text": "Did you review your actions?", "review": True})
+    tags = questions[0]["tags"]
+    questions.append({"id": "reviewed", "text": "Did you review your actions?", "review": True, "tags": tags})
     findings = find_problems(builder.load())
     assert findings.failing  # the small test content has coverage gaps too; this list is what is checked here
     assert findings.one_audit_answers == [

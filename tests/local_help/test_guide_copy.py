@@ -8,7 +8,7 @@ from sqlalchemy import select
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Audit, LocalHelpEntry
-from tests.audit.helpers import complete_audit
+from tests.audit.helpers import complete_audit, confirm_every_section
 from tests.conftest import PASSWORD, Accounts
 from tests.guide.test_routes import pdf_text
 
@@ -71,6 +71,7 @@ def test_an_edit_after_submitting_leaves_the_old_guide_as_it_was_and_shows_in_th
     assert "Corby Community Larder" not in old_page + old_pdf + old_word
 
     assert client.post("/audit/new").status_code == 302
+    confirm_every_section(client, app)
     new_audit = int(client.post("/audit/submit").headers["Location"].split("/")[2])
     assert new_audit != old_audit
     page = _help_part(client.get(f"/audits/{new_audit}/guide").get_data(as_text=True))
