@@ -25,8 +25,9 @@ class RawFigures:
 
 
 def _where(filters: Filters, column: str) -> tuple[str, dict]:
-    """Profile and period conditions on `organisation o` and the given date column."""
-    clauses, params = ["1 = 1"], {}
+    """Profile and period conditions on `organisation o` and the given date column (verified organisations only,
+    as the coordinator figures count)."""
+    clauses, params = ["o.verification = 'verified'"], {}
     for name in ("area", "org_type", "size_band"):
         if getattr(filters, name):
             clauses.append(f"o.{name} = :{name}")
@@ -138,7 +139,7 @@ def raw_gaps(connection: Connection, filters: Filters) -> list[tuple[str, int, i
         f"{latest} SELECT an.question_id, sum(CASE WHEN an.value = 'not_started' THEN 1 ELSE 0 END),"
         f" sum(CASE WHEN an.value = 'dont_know' THEN 1 ELSE 0 END) FROM answer an JOIN latest"
         f" ON latest.id = an.audit_id WHERE an.value IN ('not_started', 'dont_know') GROUP BY an.question_id"
-        f" ORDER BY count(*) DESC, an.question_id LIMIT 10",
+        f" ORDER BY an.question_id",  # every question: the dashboard ranks them by their perturbed counts
         params,
     )
     return [(question, int(ns), int(dk)) for question, ns, dk in rows]
@@ -167,17 +168,21 @@ def check_same_figures(raw: RawFigures, filters: Filters) -> None:
     """The reference must compute what the dashboard shows, or the comparison means nothing."""
     from inclusion_audit import queries
 
+    def counts(buckets: dict) -> dict:  # the queries give cells (a count and a key sum): compare the counts
+        return {key: [cell.count for cell in cells] for key, cells in buckets.items()}
+
     headline = queries.headline(filters)
-    ours = (headline.organisations, headline.audits_started, headline.audits_submitted)
+    ours = tuple(cell.count for cell in vars(headline).values())
     problems = []
-    if ours + (headline.organisations_with_results,) != raw.headline:
+    if ours != raw.headline:
         problems.append(f"headline {ours} vs {raw.headline}")
-    if queries.section_buckets(filters) != raw.buckets:
+    if counts(queries.section_buckets(filters)) != raw.buckets:
         problems.append("section histograms")
     organisations, buckets = queries.quarter_buckets(filters)
-    if organisations != raw.quarter_organisations or buckets != raw.quarter_buckets:
+    quarters = {quarter: counts(by_section) for quarter, by_section in buckets.items()}
+    if {q: c.count for q, c in organisations.items()} != raw.quarter_organisations or quarters != raw.quarter_buckets:
         problems.append("quarterly figures")
-    gaps = [(gap.question_id, gap.not_started, gap.dont_know) for gap in queries.question_gaps(filters)]
+    gaps = [(gap.question_id, gap.not_started.count, gap.dont_know.count) for gap in queries.question_gaps(filters)]
     if gaps != raw.gaps:
         problems.append(f"question gaps {gaps[:3]} vs {raw.gaps[:3]}")
     if problems:
@@ -195,13 +200,13 @@ def raw_stored_figures(connection: Connection) -> tuple:
     )
     sums = _run(
         connection,
-        "SELECT measure, item, value, sum(count) FROM stored_figure WHERE scope = '' AND span = 'current'"
+        "SELECT measure, item, value, sum(count), sum(key_sum) FROM stored_figure WHERE scope = '' AND span = 'current'"
         " GROUP BY measure, item, value",
         {},
     )
     quarters = _run(
         connection,
-        "SELECT period, measure, item, value, count FROM stored_figure WHERE scope = '' AND span = 'quarter'"
+        "SELECT period, measure, item, value, count, key_sum FROM stored_figure WHERE scope = '' AND span = 'quarter'"
         " AND measure IN ('results', 'score')",
         {},
     )
