@@ -119,6 +119,10 @@ def test_each_reminder_goes_to_the_right_people_once(world, smtp, clock):
     assert "http://localhost/audit/plan" in due
     reaudit = mail[("year@example.org", "Year Ago: time to repeat your inclusion health audit")]
     assert "Start a new audit: http://localhost/audit/" in reaudit
+    # What the email promises about the new audit is what a re-audit does (tests/audit/test_reaudit.py).
+    assert "starts with your last answers: you check each section and change only what is different now" in (
+        " ".join(reaudit.split())
+    )
     assert output.strip() == (
         "Sent 4 reminder emails (1 action due, 1 action overdue, 1 audit unfinished, 1 reaudit due)."
     )

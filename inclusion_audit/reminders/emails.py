@@ -69,8 +69,8 @@ def reaudit_email(organisation: Organisation, last: Audit, plan_summary: str | N
     body = (
         f"It is {REAUDIT_MONTHS} months since {organisation.name} submitted its inclusion health self-audit, "
         f"on {format_date(last.submitted_at)}.\n\n"
-        "Doing it again shows what has changed since then. The new audit starts with your last answers, so you "
-        "only change what is different now.\n\n"
+        "Doing it again shows what has changed since then. The new audit starts with your last answers: you check "
+        "each section and change only what is different now.\n\n"
         f"Start a new audit: {emailed_link('audit.task_list')}"
     )
     if plan_summary:
