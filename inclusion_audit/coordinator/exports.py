@@ -49,7 +49,7 @@ def export_audits(fmt: str):
 @bp.route("/export/summary.<fmt>")
 @role_required("coordinator", "admin")
 def export_summary(fmt: str):
-    """The spread of scores per part, through disclosure control, exactly as on the dashboard."""
+    """The spread of scores per section, through disclosure control, exactly as on the dashboard."""
     if fmt not in FORMATS:
         abort(404)
     content, form = get_content(), filter_form()

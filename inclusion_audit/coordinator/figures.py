@@ -72,7 +72,7 @@ def distribution_rows(content: Content, buckets: Buckets, population: Cell) -> l
     return rows
 
 
-DISTRIBUTION_HEADER = ("Part", "Organisations", *BAND_LABELS, "Middle band")
+DISTRIBUTION_HEADER = ("Section", "Organisations", *BAND_LABELS, "Middle band")
 
 
 def distribution_table(rows: list[DistributionRow]) -> list[tuple[str, ...]]:

@@ -91,13 +91,13 @@ def audits_table(audits: Sequence[Audit], content: Content) -> Item:
 
 
 def stages_table(submitted: Sequence[Audit], content: Content) -> Item | None:
-    """The stage in each part for the latest submitted audits side by side, so a coordinator sees the change.
+    """The stage in each section for the latest submitted audits side by side, so a coordinator sees the change.
     From the stored scores, as in the shared-results download."""
     shown = submitted[:HISTORY_COLUMNS]
     if not shown:
         return None
     labels = {stage.id: stage.label for stage in content.config.stages}
-    # A part renamed since an earlier audit is still the same part: its scores may be stored under any id it had.
+    # A section renamed since an earlier audit is still the same section: its scores may be stored under any id it had.
     part_of = {old: section.id for section in content.sections for old in (section.id, *section.renamed_from)}
     scores = [
         {part_of.get(score.section_id, score.section_id): score for score in audit.section_scores} for audit in shown
@@ -110,10 +110,10 @@ def stages_table(submitted: Sequence[Audit], content: Content) -> Item | None:
         [cell(section.title), *(cell(stage(by_part.get(section.id))) for by_part in scores)]
         for section in content.sections
     ]
-    rows.append([cell("All parts together"), *(cell(_overall(audit, content)) for audit in shown)])
-    head = [cell("Part"), *(cell(f"Submitted {format_date(audit.submitted_at)}") for audit in shown)]
+    rows.append([cell("All sections together"), *(cell(_overall(audit, content)) for audit in shown)])
+    head = [cell("Section"), *(cell(f"Submitted {format_date(audit.submitted_at)}") for audit in shown)]
     return table(
-        "Stage and score in each part, latest audit first",
+        "Stage and score in each section, latest audit first",
         head,
         rows,
         caption_size="m",
@@ -127,7 +127,7 @@ def plan_table(rows: Sequence[PlanRow]) -> Item:
     body = [[cell(row.text), cell(row.section or DASH), cell(row.status), numeric(row.due or DASH)] for row in rows]
     return table(
         "Actions in the latest plan",
-        [cell("Action"), cell("Part"), cell("Status"), numeric("Due")],
+        [cell("Action"), cell("Section"), cell("Status"), numeric("Due")],
         body,
         label_id="plan-caption",
         classes=SMALL_TEXT,

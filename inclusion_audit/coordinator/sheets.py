@@ -109,7 +109,7 @@ def summary_sheets(content: Content, data: DashboardData, filters: str) -> list[
         _figures([label, row.organisations, *row.share_texts])
         for label, row in zip(data.trend_labels, data.trends, strict=True)
     ]
-    gaps_header = ["Question", "Part", "Principle", "Not started", "Not sure", "Guidance topics", "Core20PLUS5"]
+    gaps_header = ["Question", "Section", "Principle", "Not started", "Not sure", "Guidance topics", "Core20PLUS5"]
     gaps = [
         [
             g.question,
@@ -125,7 +125,7 @@ def summary_sheets(content: Content, data: DashboardData, filters: str) -> list[
     about = [
         *ABOUT_FIGURES,
         ("Figures shown as words", "Where a figure is withheld its cell holds words, not a number."),
-        ("Part", "A part of the audit; each is based on one of NHS England's inclusion health principles."),
+        ("Section", "A section of the audit; each is based on one of NHS England's inclusion health principles."),
         (
             "Organisations (Spread of scores)",
             "Organisations with a score for that part in their latest submitted audit, within the filters.",

@@ -32,7 +32,7 @@ def spread_table(distribution: Sequence[DistributionRow]) -> Item:
         for row in distribution
     ]
     return table(
-        "Spread of scores in each part: number of organisations",
+        "Spread of scores in each section: number of organisations",
         [cell(first), *(numeric(heading) for heading in figures)],
         rows,
         label_id="spread-table-caption",
@@ -46,7 +46,7 @@ def trend_table(trends: Sequence[TrendRow], labels: Sequence[str], distribution:
         for row, label in zip(trends, labels, strict=True)
     ]
     return table(
-        "Share of organisations scoring 60% or more in each part, by quarter",
+        "Share of organisations scoring 60% or more in each section, by quarter",
         [cell("Quarter"), numeric("Organisations"), *(numeric(row.title) for row in distribution)],
         rows,
         label_id="trend-table-caption",
@@ -111,7 +111,7 @@ def organisations_table(organisations: Sequence[SharedOrganisation], lists: Prof
     head = ["Organisation", "Area", "Type", "Size", "Latest audit"]
     return table(
         f"{count} organisation{'s' if count != 1 else ''}",
-        [*(cell(heading) for heading in head), numeric("All parts together")],
+        [*(cell(heading) for heading in head), numeric("All sections together")],
         rows,
         caption_size="m",
         label_id="organisations-table-caption",

@@ -14,14 +14,14 @@ from .filters import quarter_label
 from .trend_chart import Series, trend_chart
 
 _SHORT_QUARTERS = ("Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec")
-TREND_TITLE = "Share of organisations scoring 60% or more in each part, by quarter"
+TREND_TITLE = "Share of organisations scoring 60% or more in each section, by quarter"
 
 
 @dataclass(frozen=True)
 class DashboardData:
     headline: list[tuple[str, str]]
     distribution: list[DistributionRow]
-    charts: dict[str, Markup]  # section id -> chart, only for parts with enough organisations
+    charts: dict[str, Markup]  # section id -> chart, only for sections with enough organisations
     trends: list[TrendRow]
     trend_labels: list[str]
     trend_chart: Markup | None

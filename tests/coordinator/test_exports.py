@@ -108,7 +108,7 @@ def test_summary_downloads_show_the_dashboards_figures(coordinator):
     page = get_page(coordinator, f"/coordinator/{query}")
     table = next(t for t in page.soup.select("table") if t.caption.get_text().strip().startswith("Spread of scores"))
     on_page = [[" ".join(c.get_text().split()) for c in row.find_all(["th", "td"])] for row in table.tbody("tr")]
-    assert rows[0] == ["Part", "Organisations", "0 to 19%", "20 to 39%", "40 to 59%", "60 to 79%", "80 to 100%",
+    assert rows[0] == ["Section", "Organisations", "0 to 19%", "20 to 39%", "40 to 59%", "60 to 79%", "80 to 100%",
                        "Middle band"]  # fmt: skip
     assert rows[1:] == on_page
     assert fits(rows[1][1], 6)  # Corby: six organisations with a score

@@ -66,7 +66,7 @@ def test_the_page_is_written_for_the_coordinator(app, coordinator, ids):
     # Stages side by side, newest first, as stored (the fixture stores "developing" for every part at 90%).
     stages = [texts(row, "th, td") for row in page.soup.select("table:has(#stages-caption) tbody tr")]
     assert stages[0] == ["Commitment and leadership", "Emerging (10%)", "Developing (90%)"]
-    assert stages[-1] == ["All parts together", "Emerging (10%)", "Established (90%)"]
+    assert stages[-1] == ["All sections together", "Emerging (10%)", "Established (90%)"]
     with app.app_context():
         logged = db.session.execute(select(AccessLog.action, AccessLog.organisation_id)).all()
     assert [tuple(row) for row in logged] == [("view_organisation", alpha)]

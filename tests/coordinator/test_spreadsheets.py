@@ -90,7 +90,7 @@ def test_about_this_data_carries_the_dashboards_explanation_the_filters_and_the_
     assert terms["Downloaded"].date() == datetime.date.today()
     assert workbook["About this data"]["B2"].number_format == DATE_FORMAT
     # Every column of the figures sheets is explained.
-    assert {"Part", "Middle band", "60% or more (Trends)", "Guidance topics", "Core20PLUS5"} <= set(terms)
+    assert {"Section", "Middle band", "60% or more (Trends)", "Guidance topics", "Core20PLUS5"} <= set(terms)
 
 
 def test_shared_results_have_dates_percentages_and_an_about_sheet(coordinator):
