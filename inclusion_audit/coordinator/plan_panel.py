@@ -26,10 +26,11 @@ class PlanPanel:
     sections: list[PlanSectionRow]
 
 
-def disclose_plan_counts(content: Content, counts: queries.PlanCounts) -> PlanPanel:
+def disclose_plan_counts(content: Content, counts: queries.PlanCounts, population: Cell) -> PlanPanel:
     """The raw plan counts as they may be shown: perturbed, and "fewer than 5" below 5. A count of actions is
-    only shown when its organisations' count is shown (else one organisation's plan could be read from it)."""
-    population, rows = counts.population, []
+    only shown when its organisations' count is shown (else one organisation's plan could be read from it).
+    `population` is the dashboard's: organisations with a submitted audit in the view."""
+    rows = []
     for section in content.sections:
         stored_ids = [old for old, new in content.section_ids.items() if new == section.id]
         organisations, actions = Cell(), Cell()
@@ -47,5 +48,5 @@ def disclose_plan_counts(content: Content, counts: queries.PlanCounts) -> PlanPa
     return PlanPanel(organisations_using_plan=show(counts.organisations_using_plan, population), sections=rows)
 
 
-def plan_panel(content: Content, filters: queries.Filters) -> PlanPanel:
-    return disclose_plan_counts(content, queries.plan_counts(filters))
+def plan_panel(content: Content, filters: queries.Filters, population: Cell) -> PlanPanel:
+    return disclose_plan_counts(content, queries.plan_counts(filters), population)

@@ -27,7 +27,7 @@ def dashboard():
         "coordinator/dashboard.html",
         form=form,
         data=data,
-        plans=plan_panel(content, form.filters()),
+        plans=plan_panel(content, form.filters(), data.population),
         description=form.describe(),
         args=form.args(),
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,

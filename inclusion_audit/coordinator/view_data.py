@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import queries
+from ..disclosure import Cell
 from ..engine import Content
 from .charts import distribution_chart
 from .figures import DistributionRow, GapRow, TrendRow, distribution_rows, gap_rows, headline_rows, trend_rows
@@ -26,6 +27,7 @@ class DashboardData:
     trend_labels: list[str]
     trend_chart: Markup | None
     gaps: list[GapRow]
+    population: Cell  # organisations with a submitted audit in the view: every figure's perturbation uses it
 
 
 def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
@@ -54,4 +56,5 @@ def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
         trend_labels=[quarter_label(row.year, row.quarter) for row in trends],
         trend_chart=chart,
         gaps=gap_rows(content, queries.question_gaps(filters), population),
+        population=population,
     )
