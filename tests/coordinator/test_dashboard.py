@@ -114,7 +114,7 @@ def test_a_small_selection_shows_no_figures(coordinator):
     page = get_page(coordinator, "/coordinator/?period=all&area=north_northamptonshire&org_type=cic&size_band=&group=")
     assert "Showing: All time, North Northamptonshire, Community interest company (CIC)." in page.text
     assert not page.soup.select('svg[aria-labelledby^="spread-"]')
-    assert "Fewer than 5 organisations have a score for this part" in page.text
+    assert "Fewer than 5 organisations have a score for this section" in page.text
     rows = table_rows(page, "Spread of scores")
     assert all(row[1:] == ["fewer than 5"] * 6 + ["fewer than 10"] for row in rows)
     assert set(summary(page).values()) == {"fewer than 5"}
