@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -21,8 +20,8 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ..dates import format_date
 from ..engine.model import Guide
-from ..queries.plan import PlanRow
 from . import wording as say
+from .own_copy import NOBODYS_OWN, OwnCopy
 from .pdf_fonts import GuideFonts, guide_fonts
 from .pdf_layout import BODY, ContentsEntry, GuideDocTemplate, GuideTable, HeaderDrawer, Heading, contents_table
 from .pdf_parts import GuideParts
@@ -67,16 +66,13 @@ def render_guide_pdf(
     *,
     generated_on: datetime.date,
     title: str = say.DEFAULT_TITLE,
-    plan: Sequence[PlanRow] = (),
-    plan_on: datetime.date | None = None,
-    notes: Mapping[str, str] | None = None,
+    own: OwnCopy = NOBODYS_OWN,
     story_out: list[Flowable] | None = None,
 ) -> bytes:
     """Render `guide` as a PDF document and return its bytes.
 
-    The organisation's own copy adds what only it sees: `plan`, its action plan as it stands on `plan_on`
-    (`queries.plan_rows`), after the opening page, and `notes`, its notes on each section (`queries.section_notes`),
-    as an appendix. `story_out`, if given, receives the flowables.
+    The organisation's own copy adds what only it sees (`own`: its action plan and its notes). `story_out`, if
+    given, receives the flowables.
     """
     fonts = guide_fonts()
     styles = guide_styles(fonts)
@@ -103,13 +99,13 @@ def render_guide_pdf(
     )
     parts = GuideParts(guide, typesetter)
     body: list[Flowable] = [*parts.opening(), PageBreak()]
-    if plan:
-        body += [*parts.plan(plan, plan_on or generated_on), CondPageBreak(SECTION_ROOM)]
+    if own.plan:
+        body += [*parts.plan(own.plan, own.plan_on or generated_on), CondPageBreak(SECTION_ROOM)]
     body += _section_guidance(parts, guide)
     if say.has_groups_part(guide):
         body += [CondPageBreak(SECTION_ROOM), *parts.groups()]
     body += [CondPageBreak(SECTION_ROOM), *parts.help()]
-    own_notes = say.notes_in_order(guide, notes or {})
+    own_notes = say.notes_in_order(guide, own.notes)
     if own_notes:
         body += [CondPageBreak(SECTION_ROOM), *parts.notes(own_notes)]
     # Every title is known before layout; only the page numbers are not, and they are filled in at the end.

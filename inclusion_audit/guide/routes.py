@@ -18,6 +18,7 @@ from ..security import role_required
 from . import bp, wording
 from .chart import results_chart
 from .compare import question_changes, section_changes
+from .own_copy import OwnCopy
 from .page_data import guide_page_context
 from .pdf import render_guide_pdf
 from .word import render_guide_docx
@@ -88,7 +89,7 @@ def guide_pdf(audit_id: int):
     """The tailored guide as a PDF download, for printing."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    pdf = render_guide_pdf(guide, generated_on=submitted_on, **_own_records(audit))
+    pdf = render_guide_pdf(guide, generated_on=submitted_on, own=_own_copy(audit))
     return _download(pdf, "application/pdf", guide, submitted_on, "pdf")
 
 
@@ -99,15 +100,15 @@ def guide_docx(audit_id: int):
     """The tailored guide as a Word document, to edit and reuse."""
     audit, guide = _submitted_audit_or_404(audit_id)
     submitted_on: date = audit.submitted_at.date()
-    docx = render_guide_docx(guide, generated_on=submitted_on, **_own_records(audit))
+    docx = render_guide_docx(guide, generated_on=submitted_on, own=_own_copy(audit))
     return _download(docx, DOCX_MIMETYPE, guide, submitted_on, "docx")
 
 
-def _own_records(audit: Audit) -> dict[str, object]:
-    """What only the organisation's own copy shows: its action plan as it stands now (a guide is dated the day
-    it was submitted, its plan today) and its notes on each section."""
+def _own_copy(audit: Audit) -> OwnCopy:
+    """The organisation's action plan as it stands now (a guide is dated the day it was submitted, its plan
+    today) and its notes on each section."""
     today = utcnow().date()
-    return {"plan": queries.plan_rows(audit, today), "plan_on": today, "notes": queries.section_notes(audit)}
+    return OwnCopy(plan=queries.plan_rows(audit, today), plan_on=today, notes=queries.section_notes(audit))
 
 
 def _download(data: bytes, mimetype: str, guide: Guide, day: date, extension: str) -> Response:

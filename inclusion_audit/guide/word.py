@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,6 +26,7 @@ from ..engine.model import Guide, HelpEntry, Snippet, Source
 from ..queries.plan import PlanRow
 from . import markdown as md
 from . import wording as say
+from .own_copy import NOBODYS_OWN, OwnCopy
 
 LANGUAGE = "en-GB"
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
@@ -38,22 +39,20 @@ def render_guide_docx(
     *,
     generated_on: datetime.date,
     title: str = say.DEFAULT_TITLE,
-    plan: Sequence[PlanRow] = (),
-    plan_on: datetime.date | None = None,
-    notes: Mapping[str, str] | None = None,
+    own: OwnCopy = NOBODYS_OWN,
 ) -> bytes:
-    """Render `guide` as a .docx document and return its bytes (`plan` as for the PDF: `queries.plan_rows`)."""
+    """Render `guide` as a .docx document and return its bytes (`own` as for the PDF)."""
     writer = _Writer(guide, Document())
     writer.properties(title, generated_on)
     writer.cover(title, generated_on)
     writer.opening()
-    if plan:
-        writer.plan(plan, plan_on or generated_on)
+    if own.plan:
+        writer.plan(own.plan, own.plan_on or generated_on)
     writer.guidance()
     if say.has_groups_part(guide):
         writer.groups()
     writer.help()
-    own_notes = say.notes_in_order(guide, notes or {})
+    own_notes = say.notes_in_order(guide, own.notes)
     if own_notes:
         writer.notes(own_notes)
     buffer = io.BytesIO()
