@@ -9,7 +9,8 @@ PORT ?= 5000
 # The suite runs on one pytest-xdist worker per core where there is more than one core, and in this
 # process (no workers) otherwise. `make test TEST_WORKERS=0` forces a single process.
 TEST_WORKERS ?= $(shell [ "$$(nproc 2>/dev/null || echo 1)" -gt 1 ] && echo auto || echo 0)
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+# Tests run as production does, without the debugger (which `make run` turns on with FLASK_DEBUG).
+PYTEST := FLASK_DEBUG=0 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: help setup run test test-postgres screenshots lint format assets db demo bench clean
 
