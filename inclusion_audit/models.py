@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .disclosure import new_record_key
@@ -366,28 +366,6 @@ class PlanAction(db.Model):
         return self.status in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
 
 
-class ReminderSent(db.Model):
-    """A reminder email that has been sent (or is being sent), so running the reminders again never repeats it.
-
-    `about` names what it was about, including anything whose change deserves a new reminder (an action's
-    due date, for example)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    about: Mapped[str] = mapped_column(String(80))
-    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    __table_args__ = (UniqueConstraint("user_id", "kind", "about", name="uq_reminder_sent_once"), NEVER_REUSE_IDS)
-
-
-class ReminderOptOut(db.Model):
-    """A kind of reminder a member has chosen not to get. Every kind is sent unless a row says otherwise."""
-
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-
-
 class TeamEvent(db.Model):
     """A change to an organisation's team (invited, removed, promoted, left...), shown on the team page.
 
@@ -417,54 +395,3 @@ class Certificate(db.Model):
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (NEVER_REUSE_IDS,)
-
-
-class LocalHelpEntry(db.Model):
-    """A local help entry for one area, as it stands now; coordinators write it, guides copy it when submitted.
-
-    Every change also adds a `LocalHelpVersion`, so the entry's history says who changed what, and when."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    area: Mapped[str] = mapped_column(String(60), index=True)
-    title: Mapped[str] = mapped_column(String(120))
-    publisher: Mapped[str] = mapped_column(String(120))
-    what: Mapped[str] = mapped_column(String(600))  # one paragraph of the guidance Markdown subset
-    kind: Mapped[str] = mapped_column(String(20))
-    url: Mapped[str | None] = mapped_column(String(300))
-    contact: Mapped[str | None] = mapped_column(String(120))
-    groups: Mapped[list[str]] = mapped_column(JSON, default=list)
-    sections: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # A content pack's `when` rule, kept from the import; not edited in the browser.
-    rule: Mapped[str | None] = mapped_column(String(300))
-    retired_at: Mapped[datetime | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    versions: Mapped[list[LocalHelpVersion]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", order_by="LocalHelpVersion.number"
-    )
-
-    __table_args__ = (NEVER_REUSE_IDS,)
-
-    @property
-    def is_retired(self) -> bool:
-        return self.retired_at is not None
-
-
-class LocalHelpVersion(db.Model):
-    """One change to a local help entry: the whole entry as it was saved, who saved it and when."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("local_help_entry.id", ondelete="CASCADE"), index=True)
-    number: Mapped[int]
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    # The person's email (copied, so the history still says who after an account is deleted), or for an
-    # import the content file it came from.
-    who: Mapped[str] = mapped_column(String(320))
-    change: Mapped[str] = mapped_column(String(20))  # imported, added, edited, retired or restored
-    data: Mapped[dict] = mapped_column(JSON)
-
-    entry: Mapped[LocalHelpEntry] = relationship(back_populates="versions")
-
-    __table_args__ = (UniqueConstraint("entry_id", "number", name="uq_local_help_version_number"), NEVER_REUSE_IDS)

@@ -15,7 +15,8 @@ from sqlalchemy import select, update
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
-from inclusion_audit.models import Invitation, LocalHelpEntry, Organisation, PlanAction, User
+from inclusion_audit.local_help_models import LocalHelpEntry
+from inclusion_audit.models import Invitation, Organisation, PlanAction, User
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 

@@ -12,7 +12,7 @@ from .. import queries
 from ..engine import Content, Guide, build_guide
 from ..engine.answers_file import load_example
 from ..engine.local_help import help_definition, with_local_help
-from ..models import LocalHelpEntry
+from ..local_help_models import LocalHelpEntry
 
 # Scores low in every part, so an entry limited to parts of the audit shows.
 EXAMPLE = "starting-out.yml"

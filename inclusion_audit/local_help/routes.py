@@ -9,7 +9,7 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..guide.wording import help_lists
-from ..models import LocalHelpEntry
+from ..local_help_models import LocalHelpEntry
 from ..security import role_required
 from . import bp
 from .forms import local_help_form

@@ -11,7 +11,7 @@ from ..dates import format_date_time
 from ..engine import Content
 from ..engine.guide import HELP_KIND_LABELS
 from ..govuk import Item, cell, summary_list, table
-from ..models import LocalHelpEntry, LocalHelpVersion
+from ..local_help_models import LocalHelpEntry, LocalHelpVersion
 
 EVERY_ORGANISATION = "Every organisation in the area"
 FIELD_LABELS = {

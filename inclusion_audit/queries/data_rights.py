@@ -16,12 +16,12 @@ from ..models import (
     Invitation,
     Organisation,
     PlanAction,
-    ReminderOptOut,
     SectionScore,
     TeamEvent,
     User,
     utcnow,
 )
+from ..reminder_models import ReminderOptOut
 from .audits import section_notes
 from .plan import owner_label, plan_actions
 from .stored_figures import stored_figures_kept

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from ..engine import Content
 from ..engine.local_help import LocalHelp, with_local_help
 from ..extensions import db
-from ..models import LocalHelpEntry, LocalHelpVersion, User, utcnow
+from ..local_help_models import LocalHelpEntry, LocalHelpVersion
+from ..models import User, utcnow
 from .sharing import area_scope, record_access
 
 __all__ = [

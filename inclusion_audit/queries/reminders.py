@@ -14,17 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import (
-    ActionStatus,
-    Audit,
-    AuditStatus,
-    Organisation,
-    PlanAction,
-    ReminderOptOut,
-    ReminderSent,
-    TeamRole,
-    User,
-)
+from ..models import ActionStatus, Audit, AuditStatus, Organisation, PlanAction, TeamRole, User
+from ..reminder_models import ReminderOptOut, ReminderSent
 from .latest import Filters, latest_submitted_audits
 
 __all__ = [

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Audit, LocalHelpEntry
+from inclusion_audit.local_help_models import LocalHelpEntry
+from inclusion_audit.models import Audit
 from tests.audit.helpers import complete_audit, confirm_every_section
 from tests.conftest import PASSWORD, Accounts
 from tests.guide.test_routes import pdf_text

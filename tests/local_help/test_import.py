@@ -5,7 +5,7 @@ from sqlalchemy import select
 from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
-from inclusion_audit.models import LocalHelpVersion
+from inclusion_audit.local_help_models import LocalHelpVersion
 
 from .helpers import NORTH
 

@@ -8,7 +8,8 @@ from inclusion_audit.content_store import get_content
 from inclusion_audit.engine import build_guide
 from inclusion_audit.engine.answers_file import load_example
 from inclusion_audit.extensions import db
-from inclusion_audit.models import AccessLog, LocalHelpEntry, LocalHelpVersion, User
+from inclusion_audit.local_help_models import LocalHelpEntry, LocalHelpVersion
+from inclusion_audit.models import AccessLog, User
 from tests.conftest import PASSWORD, get_page, post_page
 
 from .helpers import NORTH, WEST, entry_form
