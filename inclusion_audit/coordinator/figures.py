@@ -47,6 +47,14 @@ class DistributionRow:
         """Fewer than 5 organisations with a score, as shown (else: enough of them, but no band has 5)."""
         return self.organisations == FEWER
 
+    @property
+    def description(self) -> str:
+        """The figures in a sentence: the spread chart's text alternative."""
+        if not self.enough:
+            return f"{self.title}: figures are hidden because {self.organisations} organisations have a score."
+        bands = "; ".join(f"{label}: {text}" for label, text in zip(BAND_LABELS, self.band_texts, strict=True))
+        return f"Organisations with a score: {self.organisations}. {bands}. Middle band: {self.middle}."
+
 
 MIDDLE_HIDDEN = "fewer than 10"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from inclusion_audit.coordinator.charts import distribution_chart
+from inclusion_audit.charts import Series, trend_chart
 from inclusion_audit.coordinator.figures import DistributionRow
-from inclusion_audit.coordinator.trend_chart import Series, trend_chart
+from inclusion_audit.coordinator.view_data import spread_of
 
 
 def row(counts, organisations="25", middle="40 to 59%") -> DistributionRow:
@@ -15,7 +15,7 @@ def row(counts, organisations="25", middle="40 to 59%") -> DistributionRow:
 
 
 def test_distribution_chart_draws_only_shown_counts():
-    svg = BeautifulSoup(distribution_chart(row((None, 10, 15, 6, None)), chart_id="c1"), "html.parser").svg
+    svg = BeautifulSoup(spread_of(row((None, 10, 15, 6, None)), chart_id="c1"), "html.parser").svg
     assert svg["role"] == "img" and svg["aria-labelledby"] == "c1-title c1-desc"
     assert svg.find("title")["id"] == "c1-title"
     assert "Commitment <and> leadership" in svg.find("title").get_text()  # escaped in the markup, read back as text
@@ -30,7 +30,7 @@ def test_distribution_chart_draws_only_shown_counts():
 
 
 def test_distribution_chart_without_enough_organisations_has_no_spread():
-    chart = distribution_chart(row((None,) * 5, organisations="fewer than 5", middle="fewer than 10"), chart_id="c2")
+    chart = spread_of(row((None,) * 5, organisations="fewer than 5", middle="fewer than 10"), chart_id="c2")
     svg = BeautifulSoup(chart, "html.parser").svg
     assert not svg.find_all("rect")
     assert "hidden" in svg.find("desc").get_text()
