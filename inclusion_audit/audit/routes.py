@@ -11,7 +11,7 @@ from ..engine import visible_questions
 from ..forms_base import StripWhitespaceForm
 from ..models import utcnow
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .progress import answer_checks, audit_progress
 from .sharing import SubmitForm, save_choice, sharing_label
 

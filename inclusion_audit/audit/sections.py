@@ -11,7 +11,7 @@ from ..engine import visible_questions
 from ..models import NOTES_LIMIT
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .progress import answer_checks, audit_progress, next_section_after
 from .section_form import (
     NOTES_KEY,

@@ -18,7 +18,7 @@ from ..content_store import get_content
 from ..forms_base import StripWhitespaceForm
 from ..models import Organisation
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 
 AGGREGATE, NAMED = "aggregate", "named"
 QUESTION = "Who can see your results?"

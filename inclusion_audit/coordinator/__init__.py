@@ -1,9 +1,8 @@
-from flask import Blueprint
-
-bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
-
-from . import access_log, exports, feedback, named, organisation, routes, verification  # noqa: E402, F401  (routes attach themselves to bp)
-from .tables import TEMPLATE_GLOBALS  # noqa: E402
+from . import access_log, exports, feedback, named, organisation, routes, verification  # noqa: F401  (importing a views module attaches its views to bp)
+from .blueprint import bp
+from .tables import TEMPLATE_GLOBALS
 
 for _builder in TEMPLATE_GLOBALS:
     bp.add_app_template_global(_builder)
+
+__all__ = ["bp"]

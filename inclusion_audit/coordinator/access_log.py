@@ -6,7 +6,7 @@ from flask import abort, render_template, request
 
 from .. import queries
 from ..security import role_required, whole_number
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 50
 ACTIONS = {

@@ -13,7 +13,7 @@ from ..content_store import get_content
 from ..export_files import XLSX_MIMETYPE, to_csv, to_xlsx
 from ..models import utcnow
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .figures import DISTRIBUTION_HEADER, distribution_table
 from .filters import filter_form
 from .sheets import audit_sheets, summary_sheets

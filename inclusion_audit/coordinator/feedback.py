@@ -7,7 +7,7 @@ from flask import abort, render_template, request
 from .. import queries
 from ..govuk import DASH, SMALL_TEXT, cell, table
 from ..security import role_required, whole_number
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 25
 

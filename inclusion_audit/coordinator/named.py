@@ -15,7 +15,7 @@ from ..content_store import get_content
 from ..engine import Guide
 from ..guide.page_data import guide_page_context, result_rows
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("/organisations")

@@ -8,7 +8,7 @@ from flask_login import current_user
 from .. import queries
 from ..content_store import get_content
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .explanation import EXPLANATION
 from .filters import filter_form
 from .plan_panel import plan_panel

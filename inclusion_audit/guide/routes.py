@@ -16,7 +16,8 @@ from ..engine import Guide
 from ..extensions import limiter
 from ..models import Audit, utcnow
 from ..security import role_required
-from . import bp, wording
+from . import wording
+from .blueprint import bp
 from .compare import question_changes, section_changes
 from .own_copy import OwnCopy
 from .page_data import guide_page_context
