@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Integer, Select, String, case, cast, extract, func, literal, select, union_all
 
-from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore, Verification
+from ..models import Answer, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, Verification
 from .latest import Filters, profile_matches, submitted_matching
 
 SPANS = CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
@@ -134,7 +134,7 @@ def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
         arm = _arm(Organisation.id, Organisation.record_key, literal(MONTH, String), _month_of(when[measure]), measure)
         if measure != REGISTERED:
             arm = arm.join_from(Organisation, Audit, Audit.organisation_id == Organisation.id)
-        submitted = [Audit.status == "submitted"] if measure == SUBMITTED else []
+        submitted = [Audit.status == AuditStatus.SUBMITTED] if measure == SUBMITTED else []
         arms.append(arm.where(counted(), *profile_matches(filters), *who, *submitted))
     return arms
 
