@@ -21,6 +21,7 @@ ACTIONS = {
     "contact_shared": "Organisation agreed to show its admins' email addresses",
     "contact_withdrawn": "Organisation stopped showing its admins' email addresses",
     "view_organisation": "Viewed a shared organisation",
+    "send_reminder": "Sent a reminder to a shared organisation",
 }
 
 
