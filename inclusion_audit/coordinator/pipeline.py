@@ -97,7 +97,9 @@ def send_reminder(organisation_id: int):
     queries.record_access(current_user._get_current_object(), "send_reminder", organisation.id, detail)
     people = "1 person" if report.total == 1 else f"{report.total} people"
     if report.total:
-        flash(f"We have sent the “{REMINDER_NAMES[kind]}” reminder to {people} in {organisation.name}'s team.", "success")
+        flash(
+            f"We have sent the “{REMINDER_NAMES[kind]}” reminder to {people} in {organisation.name}'s team.", "success"
+        )
     elif report.failed:
         flash(f"The reminder to {organisation.name}'s team could not be sent. Try again later.")
     else:
