@@ -1,9 +1,10 @@
 """The pipeline's counts as they may be shown, and the stage of each organisation that shares by name.
 
-Counts go through `disclosure` like every coordinator figure. Their population is the verified organisations in
-the view (every organisation the table describes), so the same view always shows the same figures. Unverified
-organisations count in none of them: they get a count of their own, perturbed the same way, so a coordinator
-knows how many are waiting to be checked.
+Counts go through `disclosure` like every coordinator figure, with the dashboard's population: the verified
+organisations in the view with a submitted audit. So the same view always shows the same figures, and the count of
+organisations registered is the dashboard's own for all time (the same organisations, the same population, so
+the same noise): a board report does not give two numbers for it. Unverified organisations count in none of
+them: they get a count of their own, perturbed the same way, so a coordinator knows how many are waiting.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class PipelineCounts:
 
 def pipeline_counts(entries: Sequence[PipelineEntry]) -> PipelineCounts:
     verified = [entry for entry in entries if entry.verified]
-    population = _cell(verified)
+    population = _cell([entry for entry in verified if entry.latest_audit_id is not None])
     rows = [(label, show(_cell([e for e in verified if wanted(e)]), population)) for label, wanted in COUNTED]
     unverified = _cell([entry for entry in entries if not entry.verified])
     return PipelineCounts(rows, show(unverified, unverified))

@@ -21,7 +21,7 @@ from inclusion_audit.reminder_models import ReminderOptOut
 from inclusion_audit.reminders.emails import reaudit_email, unfinished_email
 from tests.conftest import get_page, parse
 
-from .fixture import submitted_audit
+from .fixture import build, submitted_audit
 from .helpers import fits, is_safe_count, sign_in_staff
 
 NORTH, WEST = "north_northamptonshire", "west_northamptonshire"
@@ -252,3 +252,17 @@ def test_a_reminder_needs_the_forms_csrf_token(app, app_config, make_app, accoun
     form = next(f for f in page.soup.select("form[method=post]") if f["action"].startswith(url))
     client.post(form["action"], data={"csrf_token": form.find("input", {"name": "csrf_token"})["value"]})
     assert len(_outbox(guarded, "gone@example.org")) == 1
+
+
+def test_organisations_registered_reads_as_on_the_dashboard_for_all_time(app, accounts):
+    build(app)
+    client = sign_in_staff(accounts)
+    for query in ("", "?area=north_northamptonshire", "?org_type=charity"):
+        dashboard = get_page(client, f"/coordinator/{query}")
+        pipeline = get_page(client, f"/coordinator/pipeline{query}")
+        pairs = []
+        for page in (dashboard, pipeline):
+            keys = [" ".join(k.get_text().split()) for k in page.soup.select(".govuk-summary-list__key")]
+            values = [" ".join(v.get_text().split()) for v in page.soup.select(".govuk-summary-list__value")]
+            pairs.append(dict(zip(keys, values, strict=True))["Organisations registered"])
+        assert pairs[0] == pairs[1], query
