@@ -1,5 +1,5 @@
-"""The pipeline page: how many organisations are at each stage of the audit, and, for those that share by name,
-each one's stage with a way to send it the reminder that fits.
+"""The pipeline page: how many organisations are at each step of the audit, and, for those that share by name,
+each one's step with a way to send it the reminder that fits.
 
 Counts are anonymous and may cover any area (like the dashboard); names only ever cover the coordinator's own
 area. A reminder is the email `flask reminders send` sends, recorded the same way, so nobody gets it twice.
@@ -51,7 +51,7 @@ def profile_args(form: FilterForm) -> dict[str, str]:
 @bp.route("/pipeline")
 @role_required("coordinator", "admin")
 def pipeline():
-    """Counts of organisations at each stage, and the stage of each one that shares by name."""
+    """Counts of organisations at each step, and the step of each one that shares by name."""
     form = filter_form()
     scope = queries.area_scope(current_user)
     lists = get_content().config.profile

@@ -1,4 +1,4 @@
-"""The pipeline's counts as they may be shown, and the stage of each organisation that shares by name.
+"""The pipeline's counts as they may be shown, and the step of each organisation that shares by name.
 
 Counts go through `disclosure` like every coordinator figure, with the dashboard's population: the verified
 organisations in the view with a submitted audit. So the same view always shows the same figures, and the count of
@@ -16,13 +16,13 @@ from datetime import datetime
 from .. import queries
 from ..disclosure import Cell, show, total
 from ..models import utcnow
-from ..queries import PipelineEntry, Stage
+from ..queries import PipelineEntry, Step
 from ..reminders.kinds import REAUDIT_MONTHS, ReminderKind
 
-STAGE_LABELS = {
-    Stage.NOT_STARTED: "Registered, no audit started",
-    Stage.IN_PROGRESS: "Audit started, not submitted",
-    Stage.SUBMITTED: "Audit submitted",
+STEP_LABELS = {
+    Step.NOT_STARTED: "Registered, no audit started",
+    Step.IN_PROGRESS: "Audit started, not submitted",
+    Step.SUBMITTED: "Audit submitted",
 }
 REAUDIT_LABEL = f"Due to repeat the audit ({REAUDIT_MONTHS} months or more since it was submitted)"
 PLAN_LABEL = "Using the action plan from their latest audit"
@@ -30,9 +30,9 @@ PLAN_LABEL = "Using the action plan from their latest audit"
 # (label, which organisations it counts), in the order the page and the report list them.
 COUNTED: tuple[tuple[str, Callable[[PipelineEntry], bool]], ...] = (
     ("Organisations registered", lambda entry: True),
-    (STAGE_LABELS[Stage.NOT_STARTED], lambda entry: entry.stage == Stage.NOT_STARTED),
-    (STAGE_LABELS[Stage.IN_PROGRESS], lambda entry: entry.stage == Stage.IN_PROGRESS),
-    (STAGE_LABELS[Stage.SUBMITTED], lambda entry: entry.stage == Stage.SUBMITTED),
+    (STEP_LABELS[Step.NOT_STARTED], lambda entry: entry.step == Step.NOT_STARTED),
+    (STEP_LABELS[Step.IN_PROGRESS], lambda entry: entry.step == Step.IN_PROGRESS),
+    (STEP_LABELS[Step.SUBMITTED], lambda entry: entry.step == Step.SUBMITTED),
     (REAUDIT_LABEL, lambda entry: entry.reaudit_due),
     (PLAN_LABEL, lambda entry: entry.plan_in_use),
 )
@@ -66,9 +66,9 @@ def pipeline_counts(entries: Sequence[PipelineEntry]) -> PipelineCounts:
     return PipelineCounts(rows, show(unverified, unverified))
 
 
-def stage_text(entry: PipelineEntry) -> str:
+def step_text(entry: PipelineEntry) -> str:
     """One organisation's place in the pipeline, in words (only ever shown for organisations sharing by name)."""
-    text = STAGE_LABELS[entry.stage]
+    text = STEP_LABELS[entry.step]
     if entry.reaudit_due:
         text += "; due to repeat the audit"
     return text
@@ -76,7 +76,7 @@ def stage_text(entry: PipelineEntry) -> str:
 
 def reminder_for(entry: PipelineEntry) -> tuple[ReminderKind, int] | None:
     """The reminder email that fits where an organisation is, and the audit it is about; None if none fits."""
-    if entry.stage == Stage.IN_PROGRESS and entry.open_audit_id is not None:
+    if entry.step == Step.IN_PROGRESS and entry.open_audit_id is not None:
         return ReminderKind.AUDIT_UNFINISHED, entry.open_audit_id
     if entry.reaudit_due and entry.latest_audit_id is not None:
         return ReminderKind.REAUDIT_DUE, entry.latest_audit_id

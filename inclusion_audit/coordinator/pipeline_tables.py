@@ -12,7 +12,7 @@ from ..dates import format_date
 from ..govuk import DASH, Item, cell, table
 from ..queries import PipelineEntry
 from ..reminders.kinds import ReminderKind
-from .pipeline_figures import reminder_for, stage_text
+from .pipeline_figures import reminder_for, step_text
 
 # How the page and the access log name each reminder a coordinator can send.
 REMINDER_NAMES = {
@@ -45,7 +45,7 @@ def pipeline_table(entries: Sequence[PipelineEntry], args: dict[str, str]) -> It
             url_for("coordinator.organisation", organisation_id=entry.organisation_id), entry.name
         )
         submitted = format_date(entry.last_submitted_at) if entry.last_submitted_at else DASH
-        rows.append([cell(link), cell(stage_text(entry)), cell(submitted), cell(_reminder_button(entry, args))])
+        rows.append([cell(link), cell(step_text(entry)), cell(submitted), cell(_reminder_button(entry, args))])
     return table(
         "Organisations sharing their results by name, and where each one is",
         [cell("Organisation"), cell("Where it is"), cell("Last submitted"), cell("Reminder")],

@@ -180,13 +180,15 @@ def board_report(
         ),
         Heading("5. Pipeline"),
         Text(
-            "Where organisations are today. Each is at one of the first three stages; the two after them count some "
-            "of the organisations with a submitted audit. The period filter does not apply here."
+            "Where organisations are today. Each verified organisation is counted in one of rows 2 to 4 (one that has "
+            "started to repeat its audit counts as “audit started, not submitted”); rows 5 and 6 count some of those "
+            "with a submitted audit. The last row counts organisations not verified yet, which no other row counts. "
+            "The period filter does not apply here."
         ),
         TableItem(
             number.table(),
-            "Organisations at each stage",
-            ("Stage", "Organisations"),
+            "Where organisations are",
+            ("Where they are", "Organisations"),
             [*pipeline.rows, (UNVERIFIED_LABEL, pipeline.unverified)],
             PIPELINE_SOURCE.format(filters=pipeline_filters or "all organisations", day=day),
         ),

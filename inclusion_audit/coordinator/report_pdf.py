@@ -1,5 +1,5 @@
 """The board report as a PDF, typeset like the organisations' guide (its fonts, styles and page layout): a title
-page with the date and the filters, then the report's parts with numbered figures and tables, each with a source.
+page with the date and the filters, then its numbered headings with numbered figures and tables, each with a source.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ SERVICE = "Inclusion health self-audit"
 LEAD = (
     "Anonymous figures from the self-audits of voluntary, community and social enterprise organisations, for "
     "planning training, grants and outreach. Every count has been through the service's disclosure control: "
-    "part 6 says how."
+    "“6. About these figures” says how."
 )
 ROOM = 280
 CELL_PADDING = 4

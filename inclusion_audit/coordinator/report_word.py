@@ -1,4 +1,4 @@
-"""The board report as a Word document (python-docx), for pasting into a board paper: the same parts, numbered
+"""The board report as a Word document (python-docx), for pasting into a board paper: the same headings, numbered
 figures and tables, and source lines as the PDF (`report_data`). Each figure is given as a table of its numbers,
 with the same number and title as the PDF's chart. Real heading styles, header rows marked as such, and the
 document's language set to British English, as in the organisations' Word guide.

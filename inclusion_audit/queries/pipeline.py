@@ -4,7 +4,7 @@ One row per organisation matching the filters' profile answers (the period does 
 where organisations stand today). Raw: the coordinator package adds the rows up into cells and passes them
 through disclosure control, and only names organisations that share by name.
 
-The stages are one of three, whatever else is true: no audit yet; an audit started and not submitted (a first
+The steps are one of three, whatever else is true: no audit yet; an audit started and not submitted (a first
 audit or a repeat); otherwise submitted. "Due for re-audit" uses the reminders' rule (`reaudits_due`): the
 latest submitted audit is older than the cut-off and no new audit has started. "Action plan in use" uses the
 dashboard's rule (`plan_figures.IN_USE`) on the latest submitted audit's plan.
@@ -24,10 +24,10 @@ from ..models import Audit, AuditStatus, Organisation, PlanAction, Verification
 from .latest import Filters, latest_submitted_audits, profile_matches
 from .plan_figures import IN_USE
 
-__all__ = ["PipelineEntry", "Stage", "pipeline_entries"]
+__all__ = ["PipelineEntry", "Step", "pipeline_entries"]
 
 
-class Stage(StrEnum):
+class Step(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     SUBMITTED = "submitted"
@@ -41,7 +41,7 @@ class PipelineEntry:
     verified: bool
     share_named: bool
     area: str | None
-    stage: Stage
+    step: Step
     reaudit_due: bool
     plan_in_use: bool
     open_audit_id: int | None  # the audit started and not submitted, if there is one
@@ -51,7 +51,7 @@ class PipelineEntry:
 
 def pipeline_entries(filters: Filters, reaudit_before: datetime, *, organisation_id: int | None = None):
     """Every organisation matching the filters' profile answers (or just `organisation_id`), verified or not,
-    with its stage. `reaudit_before`: a latest audit submitted before this is due to be repeated."""
+    with its step. `reaudit_before`: a latest audit submitted before this is due to be repeated."""
     latest = latest_submitted_audits(Filters())
     submitted = aliased(Audit)
     open_audits = (
@@ -85,11 +85,11 @@ def pipeline_entries(filters: Filters, reaudit_before: datetime, *, organisation
     for row in db.session.execute(stmt):
         open_id, latest_id, submitted_at = row[6], row[7], row[8]
         if open_id is not None:
-            stage = Stage.IN_PROGRESS
+            step = Step.IN_PROGRESS
         elif latest_id is not None:
-            stage = Stage.SUBMITTED
+            step = Step.SUBMITTED
         else:
-            stage = Stage.NOT_STARTED
+            step = Step.NOT_STARTED
         entries.append(
             PipelineEntry(
                 organisation_id=row[0],
@@ -98,8 +98,8 @@ def pipeline_entries(filters: Filters, reaudit_before: datetime, *, organisation
                 verified=row[3] == Verification.VERIFIED.value,
                 share_named=bool(row[4]),
                 area=row[5],
-                stage=stage,
-                reaudit_due=stage == Stage.SUBMITTED and submitted_at < reaudit_before,
+                step=step,
+                reaudit_due=step == Step.SUBMITTED and submitted_at < reaudit_before,
                 plan_in_use=bool(row[9]) if latest_id is not None else False,
                 open_audit_id=open_id,
                 latest_audit_id=latest_id,

@@ -1,5 +1,5 @@
 """The pipeline page in Chromium: a demo coordinator for one area follows the dashboard's link, reads the counts and
-the sharing organisations' stages, and sends a reminder. axe and the Nu HTML checker on each page."""
+the sharing organisations' steps, and sends a reminder. axe and the Nu HTML checker on each page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pipeline page: organisations at each stage (through disclosure control), the stage of each organisation
+"""The pipeline page: organisations at each step (through disclosure control), the step of each organisation
 that shares by name, and the reminder a coordinator can send it (the reminders' own email, once, logged)."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _plan_in_use(audit: Audit) -> None:
 
 @pytest.fixture
 def world(app):
-    """Every stage, shared and not, verified and not:
+    """Every step, shared and not, verified and not:
     - Never Started (shares): registered, no audit;
     - Half Way (shares; two members, one has opted out of this reminder): an audit started 20 days ago;
     - Fresh Plan: submitted 10 days ago, its plan in use;
@@ -101,8 +101,8 @@ def _entries(app, filters=None):
 
 def test_each_organisation_is_at_one_stage_with_the_reminders_rule_for_repeating(app, world):
     entries = _entries(app)
-    stages = {name: (entry.stage.value, entry.reaudit_due, entry.plan_in_use) for name, entry in entries.items()}
-    assert stages == {
+    steps = {name: (entry.step.value, entry.reaudit_due, entry.plan_in_use) for name, entry in entries.items()}
+    assert steps == {
         "Never Started": ("not_started", False, False),
         "Half Way": ("in_progress", False, False),
         "Fresh Plan": ("submitted", False, True),
@@ -224,7 +224,7 @@ def test_the_repeat_reminder_and_what_cannot_be_reminded(app, accounts, world):
     with app.app_context():
         audit = db.session.scalar(select(Audit).where(Audit.organisation_id == world["Year Gone"]))
         assert sent.subject == reaudit_email(audit.organisation, audit, None).subject
-    # A stage with no reminder: nothing is sent, the page says why.
+    # A step with no reminder: nothing is sent, the page says why.
     response = client.post(f"/coordinator/pipeline/{world['Never Started']}/reminder")
     assert "There is no reminder to send to Never Started now" in _words(
         parse(client.get(response.headers["Location"]))

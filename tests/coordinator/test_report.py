@@ -99,7 +99,7 @@ def test_the_word_document_has_the_same_figures_and_tables(coordinator, tmp_path
     rows = {row.cells[0].text: row.cells[1].text for row in first.rows[1:]}
     assert all(is_safe_count(value) for value in rows.values())
     assert {label: headline[label] for label in rows} == rows
-    # Headings are real heading styles: the parts, then captions below them.
+    # Headings are real heading styles: the numbered headings, then captions below them.
     styles = {p.style.name for p in document.paragraphs if CAPTION.match(p.text)}
     assert styles == {"Heading 2"}
 
@@ -122,3 +122,16 @@ def test_the_dashboard_offers_the_report_with_its_filters(coordinator):
     pdf = links["Download a report of this view for a board paper (PDF)"]
     assert pdf.startswith("/coordinator/report.pdf?") and "size_band=under_10" in pdf and "period=12m" in pdf
     assert links["Download a report of this view for a board paper (Word)"].startswith("/coordinator/report.docx?")
+
+
+def test_the_reports_pipeline_and_needs_are_the_pages_figures(coordinator):
+    document = docx.Document(io.BytesIO(coordinator.get(f"/coordinator/report.docx{FILTERS}").data))
+    tables = {p.text: t for p, t in zip([p for p in document.paragraphs if CAPTION.match(p.text)], document.tables)}
+    pipeline = {row.cells[0].text: row.cells[1].text for row in tables["Table 5: Where organisations are"].rows[1:]}
+    page = get_page(coordinator, f"/coordinator/pipeline{FILTERS}")
+    keys = [" ".join(k.get_text().split()) for k in page.soup.select(".govuk-summary-list__key")]
+    values = [" ".join(v.get_text().split()) for v in page.soup.select(".govuk-summary-list__value")]
+    assert pipeline == dict(zip(keys, values, strict=True))
+    needs = tables["Table 4: Training needs by topic"]
+    assert [cell.text for cell in needs.rows[0].cells][:3] == ["Rank", "Training topic", "Organisations that need it"]
+    assert all(is_safe_count(row.cells[2].text) for row in needs.rows[1:])
