@@ -126,7 +126,8 @@ def test_the_dashboard_offers_the_report_with_its_filters(coordinator):
 
 def test_the_reports_pipeline_and_needs_are_the_pages_figures(coordinator):
     document = docx.Document(io.BytesIO(coordinator.get(f"/coordinator/report.docx{FILTERS}").data))
-    tables = {p.text: t for p, t in zip([p for p in document.paragraphs if CAPTION.match(p.text)], document.tables)}
+    captioned = [p.text for p in document.paragraphs if CAPTION.match(p.text)]
+    tables = dict(zip(captioned, document.tables, strict=True))  # each caption is followed by its table
     pipeline = {row.cells[0].text: row.cells[1].text for row in tables["Table 5: Where organisations are"].rows[1:]}
     page = get_page(coordinator, f"/coordinator/pipeline{FILTERS}")
     keys = [" ".join(k.get_text().split()) for k in page.soup.select(".govuk-summary-list__key")]
