@@ -134,6 +134,10 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
+    ("coordinator.pipeline", "GET"): Expect("/coordinator/pipeline", STAFF),
+    ("coordinator.report", "GET"): Expect("/coordinator/report.pdf", STAFF),
+    # A does not share by name: no reminder from a coordinator, and its name is never on the pipeline page.
+    ("coordinator.send_reminder", "POST"): Expect("/coordinator/pipeline/1/reminder", HIDDEN_FROM_STAFF),
     # A is not verified yet: staff see its name in the queue, as they must to decide about it (A's id is 1).
     ("coordinator.verification_queue", "GET"): Expect("/coordinator/verify", STAFF, shows_a=(*STAFF_SEE_A,)),
     ("coordinator.verify_organisation", "GET"): Expect("/coordinator/verify/1", STAFF, shows_a=(*STAFF_SEE_A,)),

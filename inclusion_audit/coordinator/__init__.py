@@ -1,4 +1,4 @@
-from . import access_log, exports, feedback, named, organisation, routes, verification  # noqa: F401  (importing a views module attaches its views to bp)
+from . import access_log, exports, feedback, named, organisation, pipeline, report, routes, verification  # noqa: F401  (importing a views module attaches its views to bp)
 from .blueprint import bp
 from .tables import TEMPLATE_GLOBALS
 
