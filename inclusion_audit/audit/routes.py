@@ -72,7 +72,7 @@ def check_answers():
         organisation=organisation,
         progress=progress,
         rows=rows,
-        checks=answer_checks(content, audit, content.questions.values()),
+        checks=answer_checks(content, queries.carried_answers(audit), content.questions.values()),
         notes=queries.section_notes(audit),
         profile_lists=content.config.profile,
         to_check=any(item.to_check for item in progress),
