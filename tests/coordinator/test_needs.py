@@ -11,11 +11,13 @@ from inclusion_audit.coordinator.needs import NeedRow, needs_rows, rank_rows
 from inclusion_audit.disclosure import FEWER, Cell
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, utcnow
-from inclusion_audit.queries import Filters
+from inclusion_audit.queries import Filters, import_local_packs
 from inclusion_audit.queries.needs import TopicCells, low_values, topic_cells
 from inclusion_audit.queries.stored_figures import rebuild_stored_figures
+from tests.conftest import get_page
 
 from .fixture import submitted_audit
+from .helpers import sign_in_staff, unsafe_figures
 
 GOVERNANCE = ("named_lead", "trustees_discuss", "strategy_commitment")  # all tagged governance_strategy
 
@@ -173,3 +175,27 @@ def test_needs_rows_from_the_database(app):
     assert 10 <= top.need <= 14
     assert row(rows, "lived_experience_coproduction").need is None
     assert row(rows, "lived_experience_coproduction").unsure is not None
+
+
+def test_needs_page_lists_every_topic_with_local_training(app, client, accounts):
+    add_organisations(app, [{"named_lead": "not_started", "peer_roles": "dont_know"}] * 12)
+    with app.app_context():
+        import_local_packs(get_content())
+        topics = get_content().config.training_topics
+    sign_in_staff(accounts, area="north_northamptonshire")
+    page = get_page(client, "/coordinator/needs?period=all&area=all")
+    rows = [[c.get_text(" ", strip=True) for c in tr.select("td, th")] for tr in page.soup.select("tbody tr")]
+    assert [row[1] for row in rows][0] == topics["governance_strategy"] and rows[0][0] == "1"
+    assert len(rows) == len(topics)
+    # The pack's leadership training sits against its topic; a topic without any says so.
+    assert "Integrated Care Northamptonshire" in rows[0][5]
+    peer = next(row for row in rows if row[1] == topics["lived_experience_coproduction"])
+    assert peer[0] == "–" and peer[2] == FEWER and peer[5] == "None listed"
+    assert peer[4] != FEWER  # 12 organisations answered "Not sure", counted apart
+    assert unsafe_figures(page) == []
+    # The words on the page name the answers the definition counts.
+    with app.app_context():
+        config = get_content().config
+    labels = [o.label for o in config.answer_scale[:2] + config.scales["knowledge"][:2]]
+    assert all(f"“{label}”" in page.text for label in labels)
+    assert page.soup.find("a", string=lambda text: text and text.startswith("add training to the local help"))
