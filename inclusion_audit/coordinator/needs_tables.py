@@ -24,7 +24,7 @@ def _offers(offers: Sequence[Offer], several_areas: bool) -> Markup | str:
             if offer.url
             else offer.title
         )
-        where = f"{offer.publisher}, {offer.area}" if several_areas else offer.publisher
+        where = f"{offer.publisher}; {' and '.join(offer.areas)}" if several_areas else offer.publisher
         items.append(Markup('<li>{}<br><span class="app-secondary-text">{}</span></li>').format(title, where))
     return Markup('<ul class="govuk-list govuk-body-s">{}</ul>').format(Markup("").join(items))
 
