@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .palette import Palette
 from .svg import finish, opening, text
 
-LABEL_WIDTH, PLOT_WIDTH, BAR_HEIGHT, GAP = 250, 300, 22, 6
+LABEL_WIDTH, PLOT_WIDTH, BAR_HEIGHT, GAP = 280, 300, 22, 6
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def comparison_chart(blocks: Sequence[Block], *, title: str, chart_id: str) -> M
     return finish(parts)
 
 
-def _shorten(label: str, limit: int = 34) -> str:
+def _shorten(label: str, limit: int = 32) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 

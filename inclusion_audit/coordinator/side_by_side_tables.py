@@ -13,9 +13,18 @@ TITLES = {
 
 
 def comparison_table(data: Comparison) -> Item:
-    head = [cell("Section"), *(numeric(column.label) for column in data.columns)]
-    rows = [[cell("Organisations with a submitted audit"), *(numeric(c.organisations, COUNT) for c in data.columns)]]
-    rows += [[cell(row.title), *(numeric(share.text) for share in row.cells)] for row in data.rows]
+    """One row per area (or group), after the row for all of them; one column per section. Rows rather than
+    columns for the areas and groups, so that eight groups' long names fit a desktop screen."""
+    first = "Area" if data.by == AREA else "Group served"
+    head = [cell(first), numeric("Organisations with a submitted audit"), *(numeric(row.title) for row in data.rows)]
+    rows = [
+        [
+            cell(column.label),
+            numeric(column.organisations, COUNT),
+            *(numeric(row.cells[index].text) for row in data.rows),
+        ]
+        for index, column in enumerate(data.columns)
+    ]
     return table(TITLES[data.by], head, rows, label_id=f"compare-{data.by}-caption", classes=FIGURES)
 
 

@@ -41,36 +41,35 @@ def organisations_on_dashboard(client, query: str) -> str:
 def test_areas_and_groups_side_by_side(app, coordinator):
     page = get_page(coordinator, "/coordinator/side-by-side?period=all&area=all")
     areas = table(page, "Areas side by side")
+    groups = table(page, "Groups served side by side")
     with app.app_context():
         content = get_content()
-        assert areas[0] == ["Section", "All areas", *content.config.profile.areas.values()]
-        assert [row[0] for row in areas[2:]] == [section.title for section in content.sections]
-        groups = table(page, "Groups served side by side")
-        assert groups[0][1:] == ["All groups", *content.config.profile.groups.values()]
+        titles = [section.title for section in content.sections]
+        assert areas[0] == ["Area", "Organisations with a submitted audit", *titles]
+        assert [row[0] for row in areas[1:]] == ["All areas", *content.config.profile.areas.values()]
+        assert [row[0] for row in groups[1:]] == ["All groups", *content.config.profile.groups.values()]
     for rows in (areas, groups):
-        for row in rows[2:]:
-            assert all(text in ALLOWED or (text.endswith("%") and int(text[:-1]) % 5 == 0) for text in row[1:])
+        for row in rows[1:]:
+            assert all(text in ALLOWED or (text.endswith("%") and int(text[:-1]) % 5 == 0) for text in row[2:])
     # North has 6 organisations with a score, West 3: never a share. All areas: 16, 10 of them at 60% or more.
-    for row in areas[2:]:
-        assert row[2] == row[3] == "fewer than 10"
-        assert row[1].endswith("%") and 40 <= int(row[1][:-1]) <= 90
+    everyone, north, west = areas[1:]
+    assert north[2:] == west[2:] == ["fewer than 10"] * len(titles)
+    assert all(text.endswith("%") and 40 <= int(text[:-1]) <= 90 for text in everyone[2:])
     assert unsafe_figures(page) == []
     assert page.soup.select_one('svg[aria-labelledby^="compare-area"]') is not None
 
 
 def test_each_column_counts_the_dashboards_organisations_for_that_choice(coordinator):
-    page = get_page(coordinator, "/coordinator/side-by-side?period=all&area=all&org_type=charity")
-    areas = table(page, "Areas side by side")
-    groups = table(page, "Groups served side by side")
-    assert areas[1][1] == organisations_on_dashboard(coordinator, "period=all&area=all&org_type=charity")
-    assert areas[1][2] == organisations_on_dashboard(
-        coordinator, "period=all&area=north_northamptonshire&org_type=charity"
-    )
-    assert groups[1][1] == areas[1][1]  # no group chosen: the same view as all areas
-    justice = groups[0].index("People in contact with the justice system")
-    assert groups[1][justice] == organisations_on_dashboard(
-        coordinator, "period=all&area=all&org_type=charity&group=justice"
-    )
+    query = "period=all&area=all&org_type=charity"
+    page = get_page(coordinator, f"/coordinator/side-by-side?{query}")
+    areas = {row[0]: row[1] for row in table(page, "Areas side by side")[1:]}
+    groups = {row[0]: row[1] for row in table(page, "Groups served side by side")[1:]}
+    assert areas["All areas"] == organisations_on_dashboard(coordinator, query)
+    north = query.replace("area=all", "area=north_northamptonshire")
+    assert areas["North Northamptonshire"] == organisations_on_dashboard(coordinator, north)
+    assert groups["All groups"] == areas["All areas"]  # no group chosen: the same view as all areas
+    justice = organisations_on_dashboard(coordinator, f"{query}&group=justice")
+    assert groups["People in contact with the justice system"] == justice
 
 
 def test_a_share_needs_10_with_a_score_and_5_at_60_or_more():
