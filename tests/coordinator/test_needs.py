@@ -193,6 +193,12 @@ def test_needs_page_lists_every_topic_with_local_training(app, client, accounts)
     assert len(rows) == len(topics)
     # The pack's leadership training sits against its topic; a topic without any says so.
     assert "Integrated Care Northamptonshire" in rows[0][5]
+    # An area coordinator sees their own area's training whatever area the filters show, and the page says so.
+    assert "Local training is listed from the local help for North Northamptonshire, whatever area" in page.text
+    west = get_page(client, "/coordinator/needs?period=all&area=west_northamptonshire")
+    cells = [[c.get_text(" ", strip=True) for c in tr.select("td, th")] for tr in west.soup.select("tbody tr")]
+    leading = next(row for row in cells if row[1] == topics["governance_strategy"])
+    assert leading[2] == FEWER and "Integrated Care Northamptonshire" in leading[5]
     peer = next(row for row in rows if row[1] == topics["lived_experience_coproduction"])
     assert peer[0] == "–" and peer[2] == FEWER and peer[5] == "None listed"
     assert peer[4] != FEWER  # 12 organisations answered "Not sure", counted apart

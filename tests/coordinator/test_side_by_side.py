@@ -82,3 +82,11 @@ def test_a_share_needs_10_with_a_score_and_5_at_60_or_more():
     assert share_cell(buckets(40, 2), Cell(42, 4201)).text == "fewer than 5"
     shown = share_cell(buckets(20, 20), Cell(40, 4001))
     assert shown.share is not None and shown.text == f"{shown.share}%" and 35 <= shown.share <= 65
+
+
+@pytest.mark.parametrize("path", ["/coordinator/side-by-side", "/coordinator/needs"])
+def test_a_filter_edited_by_hand_is_reported_and_the_page_still_shows(coordinator, path):
+    page = get_page(coordinator, f"{path}?period=all&area=atlantis&group=pirates")
+    assert "Select an area shown in the list" in page.errors()
+    assert "Select a group served shown in the list" in page.errors()
+    assert page.soup.select("table")
