@@ -126,6 +126,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("guide.guide_docx", "GET"): Expect("/audits/{audit}/guide.docx", A_ONLY),
     ("guide.compare", "GET"): Expect("/audits/{audit}/compare", A_ONLY),
     ("coordinator.dashboard", "GET"): Expect("/coordinator/", STAFF),
+    ("coordinator.needs", "GET"): Expect("/coordinator/needs", STAFF),
+    ("coordinator.side_by_side", "GET"): Expect("/coordinator/side-by-side", STAFF),
     ("coordinator.organisations", "GET"): Expect("/coordinator/organisations", STAFF),
     # Organisation A is the first one made (id 1, as the world fixture relies on too).
     ("coordinator.organisation", "GET"): Expect("/coordinator/organisations/1", HIDDEN_FROM_STAFF),

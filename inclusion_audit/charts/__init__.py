@@ -6,9 +6,20 @@ same figures. The PDF and Word documents take their colours from the same palett
 """
 
 from .bars import Bar, bar_chart
+from .comparison import Block, comparison_chart
 from .palette import Palette
 from .results import results_chart
 from .spread import spread_chart
 from .trend import Series, trend_chart
 
-__all__ = ["Bar", "Palette", "Series", "bar_chart", "results_chart", "spread_chart", "trend_chart"]
+__all__ = [
+    "Bar",
+    "Block",
+    "Palette",
+    "Series",
+    "bar_chart",
+    "comparison_chart",
+    "results_chart",
+    "spread_chart",
+    "trend_chart",
+]

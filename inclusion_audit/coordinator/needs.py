@@ -106,7 +106,7 @@ def _with_rank(row: NeedRow, rank: int) -> NeedRow:
 def needs_rows(content: Content, filters: queries.Filters) -> list[NeedRow]:
     """Every training topic with how many organisations in the view need it, ranked (see the module)."""
     population = queries.headline(filters).organisations_with_results
-    return rank_rows(content, topic_cells(content, filters), population)
+    return rank_rows(content, topic_cells(filters), population)
 
 
 def population_text(filters: queries.Filters) -> str:

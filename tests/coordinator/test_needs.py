@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +14,14 @@ from inclusion_audit.coordinator.needs import NeedRow, needs_rows, rank_rows
 from inclusion_audit.disclosure import FEWER, Cell
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, utcnow
-from inclusion_audit.queries import Filters
+from inclusion_audit.queries import Filters, import_local_packs
+from inclusion_audit.queries import dashboard as dashboard_queries
 from inclusion_audit.queries.needs import TopicCells, low_values, topic_cells
-from inclusion_audit.queries.stored_figures import rebuild_stored_figures
+from inclusion_audit.queries.stored_figures import figure_differences, rebuild_stored_figures
+from tests.conftest import get_page
 
 from .fixture import submitted_audit
+from .helpers import sign_in_staff, unsafe_figures
 
 GOVERNANCE = ("named_lead", "trustees_discuss", "strategy_commitment")  # all tagged governance_strategy
 
@@ -52,7 +58,7 @@ def content(app):
 
 def cells(app, filters: Filters | None = None) -> dict[str, TopicCells]:
     with app.app_context():
-        return topic_cells(get_content(), filters or Filters())
+        return topic_cells(filters or Filters())
 
 
 def test_the_two_lowest_levels_of_each_scale(content):
@@ -173,3 +179,93 @@ def test_needs_rows_from_the_database(app):
     assert 10 <= top.need <= 14
     assert row(rows, "lived_experience_coproduction").need is None
     assert row(rows, "lived_experience_coproduction").unsure is not None
+
+
+def test_needs_page_lists_every_topic_with_local_training(app, client, accounts):
+    add_organisations(app, [{"named_lead": "not_started", "peer_roles": "dont_know"}] * 12)
+    with app.app_context():
+        import_local_packs(get_content())
+        topics = get_content().config.training_topics
+    sign_in_staff(accounts, area="north_northamptonshire")
+    page = get_page(client, "/coordinator/needs?period=all&area=all")
+    rows = [[c.get_text(" ", strip=True) for c in tr.select("td, th")] for tr in page.soup.select("tbody tr")]
+    assert [row[1] for row in rows][0] == topics["governance_strategy"] and rows[0][0] == "1"
+    assert len(rows) == len(topics)
+    # The pack's leadership training sits against its topic; a topic without any says so.
+    assert "Integrated Care Northamptonshire" in rows[0][5]
+    # An area coordinator sees their own area's training whatever area the filters show, and the page says so.
+    assert "Local training is listed from the local help for North Northamptonshire, whatever area" in page.text
+    west = get_page(client, "/coordinator/needs?period=all&area=west_northamptonshire")
+    cells = [[c.get_text(" ", strip=True) for c in tr.select("td, th")] for tr in west.soup.select("tbody tr")]
+    leading = next(row for row in cells if row[1] == topics["governance_strategy"])
+    assert leading[2] == FEWER and "Integrated Care Northamptonshire" in leading[5]
+    peer = next(row for row in rows if row[1] == topics["lived_experience_coproduction"])
+    assert peer[0] == "–" and peer[2] == FEWER and peer[5] == "None listed"
+    assert peer[4] != FEWER  # 12 organisations answered "Not sure", counted apart
+    assert unsafe_figures(page) == []
+    # The words on the page name the answers the definition counts.
+    with app.app_context():
+        config = get_content().config
+    labels = [o.label for o in config.answer_scale[:2] + config.scales["knowledge"][:2]]
+    assert all(f"“{label}”" in page.text for label in labels)
+    assert page.soup.find("a", string=lambda text: text and text.startswith("add training to the local help"))
+
+
+def test_stored_figures_and_counting_from_the_audits_agree_with_a_count_by_hand(app, monkeypatch):
+    """Random answers to every question for 40 organisations in two areas, some with an older audit too."""
+    rng = random.Random(19)
+    with app.app_context():
+        content = get_content()
+    values = ("not_started", "early", "partly", "embedded", "dont_know")
+    people = [{q: rng.choice(values) for q in content.questions if rng.random() < 0.3} for _ in range(40)]
+    add_organisations(app, people[:20], area="north_northamptonshire", older={"named_lead": "not_started"})
+    add_organisations(app, people[20:], area="west_northamptonshire")
+    with app.app_context():
+        by_hand: dict[tuple[str, str | None], dict[str, list[int]]] = {}
+        keys = [o.record_key for o in db.session.query(Organisation).order_by(Organisation.id)]
+        for index, answers in enumerate(people):
+            area = "north_northamptonshire" if index < 20 else "west_northamptonshire"
+            topics: dict[str, str] = {}
+            for question_id, value in answers.items():
+                topic = content.questions[question_id].tags.training
+                if value in low_values(content, question_id):
+                    topics[topic] = "need"
+                elif value == "dont_know":
+                    topics.setdefault(topic, "unsure")
+            for topic, kind in topics.items():
+                for where in (None, area):
+                    cell = by_hand.setdefault((topic, where), {"need": [0, 0], "unsure": [0, 0]})[kind]
+                    cell[0], cell[1] = cell[0] + 1, cell[1] + keys[index]
+    for counted_from_audits in (False, True):
+        if counted_from_audits:
+            monkeypatch.setattr(dashboard_queries, "scope_for", lambda filters: None)
+        for area in (None, "north_northamptonshire", "west_northamptonshire"):
+            got = cells(app, Filters(area=area))
+            expected = {
+                topic: TopicCells(Cell(*c["need"]), Cell(*c["unsure"]))
+                for (topic, where), c in by_hand.items()
+                if where == area
+            }
+            assert got == expected, (area, counted_from_audits)
+
+
+def test_after_a_topic_changes_figures_check_lists_the_needs_until_a_rebuild(app, app_config, make_app, tmp_path):
+    """What the README says to do when a question's training topic changes."""
+    add_organisations(app, [{"named_lead": "early"}])
+    copy = tmp_path / "content"
+    shutil.copytree(Path(app.config["CONTENT_DIR"]), copy)
+    section = copy / "sections" / "01-commitment.yml"
+    old = "  - id: named_lead\n    tags: {principle: 1, theme: leadership, training: governance_strategy,"
+    assert old in section.read_text(encoding="utf-8")
+    section.write_text(
+        section.read_text(encoding="utf-8").replace(old, old.replace("governance_strategy", "inclusive_policies")),
+        encoding="utf-8",
+    )
+    changed = make_app({**app_config, "CONTENT_DIR": str(copy)})
+    with changed.app_context():
+        differences = figure_differences()
+        assert differences and {key[3] for key, _, _ in differences} == {"need"}
+        rebuild_stored_figures(db.session.connection())
+        db.session.commit()
+        assert figure_differences() == []
+        assert set(topic_cells(Filters())) == {"inclusive_policies"}
