@@ -27,6 +27,9 @@ from ..engine import Content
 from ..queries import Buckets, Headline, QuestionGap
 
 GAP_ROWS = 10
+# The guidance written for an organisation that has not started (get-started) or does not know (find-out): the
+# gaps list suggests these, never what is meant for organisations already doing well.
+GAP_GUIDANCE = ("get-started", "find-out")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def gap_rows(content: Content, gaps: list[QuestionGap], population: Cell) -> lis
     rows = []
     for _, _, question, gap in sorted(ranked)[:GAP_ROWS]:
         section = content.sections_by_id[question.section_id]
-        snippets = [s for s in content.snippets if question.id in s.meta.questions]
+        snippets = [s for s in content.snippets if question.id in s.meta.questions and s.meta.kind in GAP_GUIDANCE]
         tags = dict.fromkeys(tag for s in snippets for tag in s.meta.core20plus5)
         rows.append(
             GapRow(

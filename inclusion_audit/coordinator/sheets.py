@@ -188,7 +188,11 @@ def summary_sheets(content: Content, data: DashboardData, filters: str, needs: S
             "shown when the count is 5 or more and there are 10 or more organisations.",
         ),
         ("Rank (Needs)", ORDER_NOTE),
-        ("Guidance topics", "The sections of the guide that cover the question, to suggest training or support."),
+        (
+            "Guidance topics",
+            "The guide's advice for organisations that have not started or are not sure on the question: a start on "
+            "training or support.",
+        ),
         ("Core20PLUS5", "The Core20PLUS5 areas those guidance topics relate to."),
     ]
     return [
