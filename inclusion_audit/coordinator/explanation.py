@@ -12,7 +12,8 @@ NOISE = (
 FEWER_THAN_5 = "A count below 5, including none at all, is shown as “fewer than 5”."
 SUMMARIES = (
     "There are no medians or quartiles. The middle band and the share scoring 60% or more are worked out from "
-    "the changed counts, and only shown for 10 or more organisations."
+    "the changed counts, and only shown for 10 or more organisations. A share is not shown when fewer than 5 of "
+    "them score 60% or more."
 )
 EXPLANATION = (WHO_COUNTS, NOISE, FEWER_THAN_5, SUMMARIES)
 ABOUT_FIGURES = (

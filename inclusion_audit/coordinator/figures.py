@@ -104,6 +104,22 @@ def headline_rows(headline: Headline) -> list[tuple[str, str]]:
 HIGH_BANDS = 3  # the share of organisations at 60% or more: bands 60 to 79% and 80 to 100%
 
 
+def high_share(buckets: list[Cell], population: Cell) -> tuple[int | None, str]:
+    """A section's share of organisations scoring 60% or more, to the nearest 5, and how it reads: hidden as
+    "fewer than 10" below 10 organisations with a score, and as "fewer than 5" when fewer than 5 score 60% or
+    more. A share is a count in disguise (times the organisations shown beside it): "0%" would say none at all
+    and "10%" of 10 about one, which is what "fewer than 5" is there to hide. The trends and the side-by-side
+    rows both read it from here."""
+    bands = bands_of(buckets)
+    high = total(bands[HIGH_BANDS:])
+    value = share(high, total(bands), population)
+    if value is None:
+        return None, MIDDLE_HIDDEN
+    if disclose(high, population) is None:
+        return None, FEWER
+    return value, f"{value}%"
+
+
 @dataclass(frozen=True)
 class TrendRow:
     year: int
@@ -124,10 +140,9 @@ def trend_rows(
             continue
         shares, texts = [], []
         for section in content.sections:
-            bands = bands_of(buckets.get(key, {}).get(section.id, empty_buckets()))
-            value = share(total(bands[HIGH_BANDS:]), total(bands), population)
+            value, text = high_share(buckets.get(key, {}).get(section.id, empty_buckets()), population)
             shares.append(value)
-            texts.append(MIDDLE_HIDDEN if value is None else f"{value}%")
+            texts.append(text)
         rows.append(TrendRow(key[0], key[1], show(population, population), tuple(shares), tuple(texts)))
     return rows
 

@@ -14,7 +14,7 @@ from ..dates import format_date
 from ..disclosure import BAND_LABELS
 from ..engine import Content
 from .explanation import ABOUT_FIGURES
-from .figures import DISTRIBUTION_HEADER, MIDDLE_HIDDEN, DistributionRow, distribution_table
+from .figures import DISTRIBUTION_HEADER, DistributionRow, distribution_table
 from .needs import ORDER_NOTE, NeedRow
 from .pipeline_figures import UNVERIFIED_LABEL, PipelineCounts
 from .view_data import TREND_TITLE, DashboardData
@@ -73,6 +73,7 @@ class TrendFigure:
     title: str
     quarters: list[str]
     series: list[tuple[str, tuple[int | None, ...]]]  # (section title, share per quarter; None when hidden)
+    texts: list[tuple[str, ...]]  # per quarter, each section's share as the dashboard reads it (hidden ones in words)
     source: str
 
     @property
@@ -81,10 +82,7 @@ class TrendFigure:
 
     def table(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
         header = ("Quarter", *(title for title, _ in self.series))
-        rows = [
-            (quarter, *(MIDDLE_HIDDEN if values[i] is None else f"{values[i]}%" for _, values in self.series))
-            for i, quarter in enumerate(self.quarters)
-        ]
+        rows = [(quarter, *texts) for quarter, texts in zip(self.quarters, self.texts, strict=True)]
         return header, rows
 
 
@@ -207,7 +205,8 @@ def _trends(content: Content, data: DashboardData, number: _Numbers, source: str
         series = [
             (section.title, tuple(row.shares[i] for row in data.trends)) for i, section in enumerate(content.sections)
         ]
-        items.append(TrendFigure(number.figure(), TREND_TITLE, list(data.trend_labels), series, source))
+        texts = [row.share_texts for row in data.trends]
+        items.append(TrendFigure(number.figure(), TREND_TITLE, list(data.trend_labels), series, texts, source))
     items.append(
         TableItem(
             number.table(),

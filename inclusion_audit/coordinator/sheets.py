@@ -162,7 +162,8 @@ def summary_sheets(content: Content, data: DashboardData, filters: str, needs: S
         (
             "60% or more (Trends)",
             "The share of organisations that submitted an audit in that quarter scoring 60% or more in that part, to "
-            "the nearest 5%, worked out from the changed counts; shown for 10 or more organisations.",
+            "the nearest 5%, worked out from the changed counts; shown for 10 or more organisations, when 5 or more of "
+            "them score 60% or more.",
         ),
         (
             "Organisations (Trends)",

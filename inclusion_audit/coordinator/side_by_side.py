@@ -13,9 +13,9 @@ import dataclasses
 from dataclasses import dataclass
 
 from .. import queries
-from ..disclosure import FEWER, Cell, bands_of, disclose, empty_buckets, share, show, total
+from ..disclosure import Cell, empty_buckets, show
 from ..engine import Content
-from .figures import HIGH_BANDS, MIDDLE_HIDDEN
+from .figures import high_share
 
 AREA, GROUP = "area", "group"
 
@@ -48,16 +48,8 @@ class Comparison:
 
 
 def share_cell(buckets: list[Cell], population: Cell) -> ShareCell:
-    """One section in one view: hidden as "fewer than 10" below 10 organisations with a score, and as "fewer than 5"
-    when fewer than 5 score 60% or more (a share of a handful would give their number away)."""
-    bands = bands_of(buckets)
-    high = total(bands[HIGH_BANDS:])
-    value = share(high, total(bands), population)
-    if value is None:
-        return ShareCell(None, MIDDLE_HIDDEN)
-    if disclose(high, population) is None:
-        return ShareCell(None, FEWER)
-    return ShareCell(value, f"{value}%")
+    """One section in one view, read as the trends read it (`figures.high_share`)."""
+    return ShareCell(*high_share(buckets, population))
 
 
 def _view(content: Content, filters: queries.Filters) -> tuple[str, list[ShareCell]]:
