@@ -62,7 +62,8 @@ def pipeline_counts(entries: Sequence[PipelineEntry]) -> PipelineCounts:
     verified = [entry for entry in entries if entry.verified]
     population = _cell([entry for entry in verified if entry.latest_audit_id is not None])
     rows = [(label, show(_cell([e for e in verified if wanted(e)]), population)) for label, wanted in COUNTED]
-    unverified = _cell([entry for entry in entries if not entry.verified])
+    # The verification queue's organisations: one rejected as not real will never be verified, so is not waiting.
+    unverified = _cell([entry for entry in entries if entry.waiting])
     return PipelineCounts(rows, show(unverified, unverified))
 
 

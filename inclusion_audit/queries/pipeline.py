@@ -39,6 +39,7 @@ class PipelineEntry:
     name: str
     record_key: int
     verified: bool
+    waiting: bool  # not verified nor rejected yet: in its area's verification queue
     share_named: bool
     area: str | None
     step: Step
@@ -96,6 +97,7 @@ def pipeline_entries(filters: Filters, reaudit_before: datetime, *, organisation
                 name=row[1],
                 record_key=row[2],
                 verified=row[3] == Verification.VERIFIED.value,
+                waiting=row[3] == Verification.UNVERIFIED.value,
                 share_named=bool(row[4]),
                 area=row[5],
                 step=step,
