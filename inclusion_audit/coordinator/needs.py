@@ -17,6 +17,13 @@ from ..disclosure import FEWER, SUMMARY_MINIMUM, Cell, disclose, perturbed, show
 from ..engine import Content
 from ..queries.needs import TopicCells, topic_cells
 
+# What `queries.need_definition` counts, in words: the page, the Needs sheet and the board report all say it.
+NEED_DEFINITION = (
+    "An organisation needs a topic when it gave one of the two lowest answers to at least one of the topic's "
+    "questions: “Not started” or “Planning or early steps” on most questions, “No one yet” or “A few of us” on "
+    "questions about how many of the team know something, and the first two answers on the few questions with "
+    "answers of their own. It counts once for the topic, however many of its questions it answered that way."
+)
 ORDER_NOTE = (
     "Topics are ranked by the number of organisations that need them, after the small changes made to protect "
     "organisations. Topics with the same number share a rank. Topics where fewer than 5 organisations need them "

@@ -11,7 +11,7 @@ from ..content_store import get_content
 from ..security import role_required
 from .blueprint import bp
 from .filters import filter_form
-from .needs import ORDER_NOTE, needs_rows, population_text
+from .needs import NEED_DEFINITION, ORDER_NOTE, needs_rows, population_text
 from .training import training_offers
 
 
@@ -34,5 +34,6 @@ def needs():
         organisations=population_text(filters),
         description=form.describe(),
         order_note=ORDER_NOTE,
+        need_definition=NEED_DEFINITION,
         scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
     )

@@ -15,15 +15,15 @@ from ..disclosure import BAND_LABELS
 from ..engine import Content
 from .explanation import ABOUT_FIGURES
 from .figures import DISTRIBUTION_HEADER, DistributionRow, distribution_table
-from .needs import ORDER_NOTE, NeedRow
+from .needs import NEED_DEFINITION, ORDER_NOTE, NeedRow
 from .pipeline_figures import UNVERIFIED_LABEL, PipelineCounts
 from .view_data import TREND_TITLE, DashboardData
 
 TITLE = "Inclusion health self-audits: report"
 SOURCE = "Source: Inclusion health self-audits, verified organisations, {filters}, {day}."
 PIPELINE_SOURCE = (
-    "Source: Inclusion health self-audits, verified organisations, {filters} (any period: where organisations are "
-    "on the day), {day}."
+    "Source: Inclusion health self-audits, verified organisations (the last row: organisations waiting to be "
+    "verified), {filters} (any period: where organisations are on the day), {day}."
 )
 
 
@@ -129,8 +129,11 @@ def board_report(
     number = _Numbers()
     items: list[Item] = [
         Heading("1. Headline figures"),
-        Text(f"Showing: {filters}. Figures come from each organisation's latest submitted audit."),
-        TableItem(number.table(), "Headline figures", ("Figure", "Organisations"), list(data.headline), source),
+        Text(
+            f"Showing: {filters}. Organisations registered, audits started and audits submitted are counted when they "
+            "happened in the period; every other figure comes from each organisation's latest audit submitted in it."
+        ),
+        TableItem(number.table(), "Headline figures", ("Figure", "Number"), list(data.headline), source),
         Heading("2. Spread of scores in each section"),
         Text(
             "How many organisations scored in each 20-point band, in each section of the audit. A section is only "
@@ -156,8 +159,7 @@ def board_report(
     items += [
         Heading("4. Training needs by topic"),
         Text(
-            "Organisations that need a topic answered “not started” or “early steps” to one of its questions. "
-            f"“Not sure” is counted apart. {ORDER_NOTE}"
+            f"{NEED_DEFINITION} Organisations that answered “Not sure” instead are counted apart. {ORDER_NOTE}"
         ),
         TableItem(
             number.table(),

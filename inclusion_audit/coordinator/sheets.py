@@ -17,7 +17,7 @@ from ..export_files import Cell, Percent, Sheet
 from ..models import utcnow
 from .explanation import ABOUT_FIGURES
 from .figures import DISTRIBUTION_HEADER, distribution_table
-from .needs import ORDER_NOTE, NeedRow
+from .needs import NEED_DEFINITION, ORDER_NOTE, NeedRow
 from .view_data import DashboardData
 
 ABOUT_TITLE = "About this data"
@@ -175,13 +175,12 @@ def summary_sheets(content: Content, data: DashboardData, filters: str, needs: S
         ),
         (
             "Organisations that need it (Needs)",
-            "Organisations whose latest audit answered at least one of the training topic's questions at one of the "
-            "two lowest levels (“Not started” or “Planning or early steps”; “No one yet” or “A few of us”). Each "
-            "counts once per topic.",
+            f"From each organisation's latest audit. {NEED_DEFINITION}",
         ),
         (
             "Not sure (Needs)",
-            "Organisations that answered “Not sure” to one of the topic's questions but none at those two levels.",
+            "Organisations that answered “Not sure” to one of the topic's questions but gave none of them one of "
+            "its two lowest answers.",
         ),
         (
             "Share (Needs)",
