@@ -71,3 +71,10 @@ def test_the_needs_definition_is_true_of_every_question(app, coordinator):
     ])
     assert NEED_DEFINITION in about["Organisations that need it (Needs)"]
     assert any(NEED_DEFINITION in p for p in _paragraphs(coordinator))
+
+
+def test_the_dashboards_short_list_says_the_same(coordinator):
+    page = get_page(coordinator, "/coordinator/")
+    text = " ".join(page.soup.select_one("#top-needs-definition").get_text().split())
+    assert "one of the two lowest answers to at least one of the topic's questions" in text
+    assert "two lowest answers to at least one of the topic's questions" in NEED_DEFINITION
