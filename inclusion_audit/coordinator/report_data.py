@@ -158,9 +158,7 @@ def board_report(
     items += _trends(content, data, number, source)
     items += [
         Heading("4. Training needs by topic"),
-        Text(
-            f"{NEED_DEFINITION} Organisations that answered “Not sure” instead are counted apart. {ORDER_NOTE}"
-        ),
+        Text(f"{NEED_DEFINITION} Organisations that answered “Not sure” instead are counted apart. {ORDER_NOTE}"),
         TableItem(
             number.table(),
             "Training needs by topic",

@@ -203,7 +203,9 @@ def build(app) -> dict[str, int]:
             profile_completed_at=now,
             verification="verified",
         )
-        db.session.add_all([waiting, Audit(organisation=waiting), Organisation(name="No Profile Hidden", record_key=RECORD_KEYS[-2])])
+        db.session.add_all(
+            [waiting, Audit(organisation=waiting), Organisation(name="No Profile Hidden", record_key=RECORD_KEYS[-2])]
+        )
         db.session.flush()
         rebuild_stored_figures(db.session.connection())  # the audits went straight in, not through submit_audit
         db.session.commit()

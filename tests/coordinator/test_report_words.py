@@ -66,9 +66,9 @@ def test_the_needs_definition_is_true_of_every_question(app, coordinator):
     assert "two lowest answers" in NEED_DEFINITION and "first two answers" in NEED_DEFINITION
     page = get_page(coordinator, "/coordinator/needs")
     assert " ".join(page.soup.select_one("#needs-definition").get_text().split()) == NEED_DEFINITION
-    about = dict((row[0], row[1]) for row in read_xlsx(coordinator.get("/coordinator/export/summary.xlsx"))[
-        "About this data"
-    ])
+    about = dict(
+        (row[0], row[1]) for row in read_xlsx(coordinator.get("/coordinator/export/summary.xlsx"))["About this data"]
+    )
     assert NEED_DEFINITION in about["Organisations that need it (Needs)"]
     assert any(NEED_DEFINITION in p for p in _paragraphs(coordinator))
 
