@@ -16,7 +16,9 @@ from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
 from inclusion_audit.local_help_models import LocalHelpEntry
-from inclusion_audit.models import Invitation, Organisation, PlanAction, User
+from inclusion_audit.models import Invitation, Organisation, PlanAction, User, Verification
+from inclusion_audit.queries.stored_figures import figure_differences
+from inclusion_audit.system_models import Area, System
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -332,3 +334,86 @@ def test_a_coordinator_for_one_area_cannot_reach_another_areas_local_help(app, a
     for path in ("/retire", "/restore", ""):
         assert client.post(f"/coordinator/local-help/{north}{path}").status_code == 404
     assert "North Northamptonshire Council" not in client.get("/coordinator/local-help/").get_data(as_text=True)
+
+
+# Two systems side by side: each kind of staff member of one must never meet the other system's organisations.
+SYSTEMS = {
+    "north": ("northamptonshire", "north_northamptonshire", "Northern Unique Trust", "Northern Waiting Group"),
+    "vale": ("vale", "vale_east", "Valley Unique Trust", "Valley Waiting Group"),
+}
+
+
+def _two_systems(app, accounts) -> dict:
+    """In each system: an organisation sharing by name with a submitted audit (verified), one waiting to be
+    verified, a coordinator and a system admin, and a local help entry."""
+    with app.app_context():
+        db.session.add(System(code="vale", name="Vale Test System", areas=[Area(code="vale_east", name="Vale East")]))
+        db.session.commit()
+    made: dict = {}
+    for key, (system, area, _name, waiting) in SYSTEMS.items():
+        member = app.test_client()
+        accounts.member(email=f"{key}@example.org", organisation="Renamed below")
+        Accounts(app, member).sign_in(f"{key}@example.org")
+        audit = complete_audit(member, app, "starting-out", area=area)
+        assert member.post("/audit/sharing", data={"sharing": "named"}).status_code == 302
+        accounts.member(email=f"{key}.waiting@example.org", organisation=waiting, area=area)
+        staff = {}
+        for role in ("coordinator", "admin"):
+            accounts.staff(email=f"{key}.{role}@example.org", role=role, system=system)
+            staff[role] = app.test_client()
+            Accounts(app, staff[role]).sign_in(f"{key}.{role}@example.org")
+        made[key] = {"audit": audit, "staff": staff, "area": area}
+    with app.app_context():
+        for key, (_, area, name, waiting) in SYSTEMS.items():
+            author = db.session.scalar(select(User).where(User.email == f"{key}.admin@example.org"))
+            shared = db.session.scalar(select(Organisation).where(Organisation.area == area, Organisation.share_named))
+            shared.name = name  # the example answers file renames it
+            db.session.commit()
+            queries.decide_verification(shared.id, author, Verification.VERIFIED, "")
+            made[key]["organisation"] = shared.id
+            made[key]["waiting"] = db.session.scalar(select(Organisation.id).where(Organisation.name == waiting))
+            fields = {"title": f"{key.title()} only help", "publisher": "Test", "what": "A local service.",
+                      "kind": "help", "groups": [], "sections": []}  # fmt: skip
+            made[key]["entry"] = queries.add_local_help(author, area, fields, get_content()).id
+    return made
+
+
+def test_no_figure_name_export_queue_entry_help_or_log_row_crosses_systems(app, accounts):
+    made = _two_systems(app, accounts)
+    for own, other in (("north", "vale"), ("vale", "north")):
+        theirs, foreign_names = made[other], SYSTEMS[other][2:]
+        for role, client in made[own]["staff"].items():
+            # Its own system's organisation is there to see, so an empty page would not pass for a safe one.
+            shared = client.get("/coordinator/organisations").get_data(as_text=True)
+            assert SYSTEMS[own][2] in shared, f"{own} {role} does not see its own organisation"
+            for url in (
+                f"/coordinator/organisations/{theirs['organisation']}",
+                f"/coordinator/audits/{theirs['audit']}/results",
+                f"/coordinator/audits/{theirs['audit']}/guide",
+                f"/coordinator/verify/{theirs['waiting']}",
+                f"/coordinator/local-help/{theirs['entry']}",
+                f"/coordinator/local-help/{theirs['entry']}/preview",
+            ):
+                assert client.get(url).status_code == 404, f"{own} {role} reached {url}"
+            pages = [
+                "/coordinator/",
+                f"/coordinator/?area={theirs['area']}",
+                "/coordinator/organisations",
+                "/coordinator/export/audits.csv",
+                "/coordinator/export/summary.csv",
+                "/coordinator/verify",
+                "/coordinator/local-help/",
+                *(["/coordinator/access-log"] if role == "admin" else []),
+            ]
+            for url in pages:
+                body = client.get(url).get_data(as_text=True)
+                for name in (*foreign_names, f"{other.title()} only help", theirs["area"]):
+                    assert name not in body, f"{url} as the {own} {role} shows {name!r}"
+    with app.app_context():
+        # Each system's figures count its own organisations only, from stored "system=..." rows that agree
+        # with a fresh count; the whole service's count both.
+        for key, (system, *_rest) in SYSTEMS.items():
+            counted = queries.headline(queries.Filters(system=system)).organisations_with_results.count
+            assert counted == 1, f"{key}: {counted}"
+        assert queries.headline(queries.Filters()).organisations_with_results.count == 2
+        assert figure_differences() == []

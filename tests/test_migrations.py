@@ -133,7 +133,7 @@ def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty
         upgrade()
         # Organisations already there start unverified: counted in nothing until a coordinator verifies them.
         assert queries.headline(Filters()).organisations_with_results.count == 0
-        assert queries.verification_queue(None)[0].name == "A"
+        assert queries.verification_queue(queries.Scope())[0].name == "A"
         coordinator = queries.create_staff_user("coordinator@example.org", "a long enough password")
         queries.decide_verification(1, coordinator, Verification.VERIFIED, "")
         north = queries.headline(Filters(area="north_northamptonshire"))

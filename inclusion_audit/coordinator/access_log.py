@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_login import current_user
 
 from .. import queries
 from ..security import role_required, whole_number
@@ -29,13 +30,14 @@ ACTIONS = {
 def access_log():
     """Every download and every view of an organisation's shared results, newest first."""
     page = whole_number(request.args.get("page", "1"))
-    total = queries.access_log_size()
+    scope = queries.scope_of(current_user)
+    total = queries.access_log_size(scope)
     last_page = max(1, -(-total // PER_PAGE))
     if not 1 <= page <= last_page:
         abort(404)
     return render_template(
         "coordinator/access_log.html",
-        entries=queries.access_log_page(page, PER_PAGE),
+        entries=queries.access_log_page(scope, page, PER_PAGE),
         actions=ACTIONS,
         page=page,
         total=total,

@@ -21,7 +21,7 @@ def dashboard():
     """Headline counts, the spread of scores, trends and common gaps, for the chosen filters."""
     content = get_content()
     form = filter_form()
-    scope = queries.area_scope(current_user)
+    scope = queries.scope_of(current_user)
     data = dashboard_data(content, form.filters())
     return render_template(
         "coordinator/dashboard.html",
@@ -30,6 +30,6 @@ def dashboard():
         plans=plan_panel(content, form.filters(), data.population),
         description=form.describe(),
         args=form.args(),
-        scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
+        scope_label=scope.label(queries.area_labels()),
         explanation=EXPLANATION,
     )
