@@ -90,6 +90,7 @@ def _init_templates(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
     from .audit import bp as audit_bp
     from .auth import bp as auth_bp
     from .certificate import bp as certificate_bp
@@ -99,6 +100,7 @@ def _register_blueprints(app: Flask) -> None:
     from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(certificate_bp)

@@ -17,8 +17,9 @@ from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
 from inclusion_audit.local_help_models import LocalHelpEntry
 from inclusion_audit.models import Invitation, Organisation, PlanAction, User, Verification
+from inclusion_audit.queries import StaffScope
 from inclusion_audit.queries.stored_figures import figure_differences
-from inclusion_audit.system_models import Area, System
+from inclusion_audit.system_models import Area, StaffInvitation, System
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -40,6 +41,8 @@ class World:
     own_action: int  # an action A added to its plan itself
     spare: int  # a third member of A's team, for the admin to promote and remove
     local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for every area
+    staff: int  # a spare coordinator, for the admin pages
+    staff_invitation: int  # an invitation to be a coordinator, waiting for an answer
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("auth.confirm_account", "POST"): Expect("/account/confirm/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "GET"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
+    ("auth.accept_staff_invitation", "GET"): Expect("/invitation/staff/not-a-token", NOT_FOUND),
+    ("auth.accept_staff_invitation", "POST"): Expect("/invitation/staff/not-a-token", NOT_FOUND),
     ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.change_password", "POST"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.account", "GET"): Expect("/account", ANY_SIGNED_IN),
@@ -144,6 +149,22 @@ MATRIX: dict[tuple[str, str], Expect] = {
         "/coordinator/verify/1", STAFF, {"decision": "rejected"}, shows_a=(*STAFF_SEE_A,)
     ),
     ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
+    ("admin.users", "GET"): Expect("/admin/", ADMIN),
+    ("admin.invite", "GET"): Expect("/admin/invite", ADMIN),
+    ("admin.invite", "POST"): Expect("/admin/invite", ADMIN),  # nothing typed: errors
+    ("admin.user", "GET"): Expect("/admin/users/{staff}", ADMIN),
+    ("admin.user", "POST"): Expect("/admin/users/{staff}", ADMIN),  # nothing chosen: errors
+    ("admin.systems", "GET"): Expect("/admin/systems", ADMIN),
+    ("admin.add_system", "GET"): Expect("/admin/systems/add", ADMIN),
+    ("admin.add_system", "POST"): Expect("/admin/systems/add", ADMIN),  # nothing typed: errors
+    ("admin.rename_system", "GET"): Expect("/admin/systems/1/rename", ADMIN),
+    ("admin.rename_system", "POST"): Expect("/admin/systems/1/rename", ADMIN),  # nothing typed: errors
+    ("admin.add_area", "GET"): Expect("/admin/systems/1/areas/add", ADMIN),
+    ("admin.add_area", "POST"): Expect("/admin/systems/1/areas/add", ADMIN),  # nothing typed: errors
+    ("admin.rename_area", "GET"): Expect("/admin/areas/west_northamptonshire/rename", ADMIN),
+    ("admin.rename_area", "POST"): Expect("/admin/areas/west_northamptonshire/rename", ADMIN),  # errors
+    ("admin.retire_area", "GET"): Expect("/admin/areas/west_northamptonshire/retire", ADMIN),
+    ("admin.retire_area", "POST"): Expect("/admin/areas/west_northamptonshire/retire", ADMIN),  # nothing chosen
     ("local_help.entries", "GET"): Expect("/coordinator/local-help/", STAFF),
     ("local_help.add", "GET"): Expect("/coordinator/local-help/add", STAFF),
     ("local_help.add", "POST"): Expect("/coordinator/local-help/add", STAFF),  # nothing typed: errors
@@ -153,6 +174,11 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("local_help.preview", "GET"): Expect("/coordinator/local-help/{local_help}/preview", STAFF),
     ("local_help.retire", "POST"): Expect("/coordinator/local-help/{local_help}/retire", (302, 403, 403, 302, 302)),
     ("local_help.restore", "POST"): Expect("/coordinator/local-help/{local_help}/restore", (302, 403, 403, 302, 302)),
+    ("admin.cancel_invitation", "POST"): Expect(
+        "/admin/invitations/{staff_invitation}/cancel", (302, 403, 403, 403, 302)
+    ),
+    ("admin.deactivate", "POST"): Expect("/admin/users/{staff}/deactivate", (302, 403, 403, 403, 302)),
+    ("admin.reactivate", "POST"): Expect("/admin/users/{staff}/reactivate", (302, 403, 403, 403, 302)),
     # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
     # which starts a new plan.
     ("audit.change_action", "POST"): Expect(
@@ -196,7 +222,8 @@ def world(app, accounts) -> World:
     spare = accounts.colleague("spare.a@example.org", of=A_EMAIL)
     accounts.member(email="bravo@example.org", organisation="Bravo Project")
     accounts.staff(email="coordinator@example.org", role="coordinator")
-    accounts.staff(email="admin@example.org", role="admin")
+    admin = accounts.staff(email="admin@example.org", role="admin")
+    staff = accounts.staff(email="spare.coordinator@example.org")
     member_a = app.test_client()
     Accounts(app, member_a).sign_in(A_EMAIL)
     complete_audit(member_a, app, "starting-out")
@@ -225,6 +252,10 @@ def world(app, accounts) -> World:
         own_action = db.session.scalar(select(PlanAction.id).where(PlanAction.origin == "own"))
         queries.import_local_packs(get_content())
         local_help = db.session.scalar(select(LocalHelpEntry.id).where(LocalHelpEntry.area == "north_northamptonshire"))
+        queries.create_staff_invitation(
+            "new.lead@example.org", "coordinator", StaffScope(1), db.session.get(User, admin)
+        )
+        staff_invitation = db.session.scalar(select(StaffInvitation.id))
     return World(
         clients=clients,
         first_section=section_ids(app)[0],
@@ -234,6 +265,8 @@ def world(app, accounts) -> World:
         own_action=own_action,
         spare=spare,
         local_help=local_help,
+        staff=staff,
+        staff_invitation=staff_invitation,
     )
 
 
@@ -256,6 +289,8 @@ def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(app, wo
             own_action=world.own_action,
             spare=world.spare,
             local_help=world.local_help,
+            staff=world.staff,
+            staff_invitation=world.staff_invitation,
         )
         for role, wanted in expect.wanted():
             with app.app_context():

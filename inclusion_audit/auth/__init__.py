@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import account, invitations, reset, routes  # noqa: E402, F401  (routes attach themselves to bp)
+from . import account, invitations, reset, routes, staff_invitations  # noqa: E402, F401  (routes attach themselves to bp)

@@ -1,4 +1,5 @@
-"""The access log: who downloaded data or opened an organisation's shared results. Admins only."""
+"""The access log: who downloaded data, opened an organisation's shared results, changed local help, or made a
+change on the admin pages. Admins only: a system admin reads the rows about their system."""
 
 from __future__ import annotations
 
@@ -22,6 +23,21 @@ ACTIONS = {
     "contact_shared": "Organisation agreed to show its admins' email addresses",
     "contact_withdrawn": "Organisation stopped showing its admins' email addresses",
     "view_organisation": "Viewed a shared organisation",
+    "local_help_added": "Added a local help entry",
+    "local_help_edited": "Changed a local help entry",
+    "local_help_retired": "Retired a local help entry",
+    "local_help_restored": "Restored a local help entry",
+    "staff_invited": "Invited a coordinator or admin",
+    "staff_invitation_cancelled": "Cancelled an invitation to a coordinator or admin",
+    "staff_joined": "Accepted an invitation and set a password",
+    "staff_scope_changed": "Changed what a coordinator or admin works on",
+    "staff_deactivated": "Deactivated an account",
+    "staff_reactivated": "Reactivated an account",
+    "system_added": "Added a system",
+    "system_renamed": "Renamed a system",
+    "area_added": "Added an area",
+    "area_renamed": "Renamed an area",
+    "area_retired": "Retired an area and moved its organisations",
 }
 
 

@@ -16,5 +16,7 @@ from .reminders import *  # noqa: F403
 from .scope import *  # noqa: F403
 from .sharing import *  # noqa: F403
 from .staff import *  # noqa: F403
+from .staff_invitations import *  # noqa: F403
+from .systems_admin import *  # noqa: F403
 from .team import *  # noqa: F403
 from .verification import *  # noqa: F403
