@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from inclusion_audit.extensions import db
 from inclusion_audit.models import AccessLog, User
-from inclusion_audit.system_models import Area, System
+from inclusion_audit.system_models import Area, StaffInvitation, System
 from tests.conftest import PASSWORD, get_page, last_email, link_in, post_page
 
 NEW = "new.lead@example.org"
@@ -36,6 +38,7 @@ def test_an_admin_invites_a_coordinator_who_sets_a_password_and_works_on_that_ar
     admin = _admin(app, accounts)
     page = get_page(admin, "/admin/invite")
     assert page.h1() == "Invite someone"
+    page_text = page.text
     response = admin.post("/admin/invite", data={"email": NEW, "role": "coordinator", "scope": "area:vale_east"})
     assert response.status_code == 200  # no such area yet: refused, not stored
     vale = _vale(app)
@@ -55,6 +58,10 @@ def test_an_admin_invites_a_coordinator_who_sets_a_password_and_works_on_that_ar
         user = db.session.scalar(select(User).where(User.email == NEW))
         assert (user.role, user.system_id, user.area) == ("coordinator", vale, "vale_east")
     assert app.test_client().get(link).status_code == 404  # used once
+    with app.app_context():
+        invitation = db.session.scalar(select(StaffInvitation))
+        assert invitation.expires_at - invitation.created_at == timedelta(days=7)  # as the page and email say
+        assert "for 7 days" in message.body and "It works for 7 days" in page_text
     assert _actions(app) == ["staff_invited", "staff_joined"]
     log = get_page(admin, "/coordinator/access-log")
     assert "Invited a coordinator or admin" in log.text and "Accepted an invitation and set a password" in log.text
@@ -137,3 +144,4 @@ def test_a_system_admin_manages_only_their_own_system(app, accounts):
     assert vale_admin.get("/admin/systems/1/rename").status_code == 404
     assert vale_admin.get("/admin/areas/west_northamptonshire/retire").status_code == 404
     assert "Northamptonshire" not in get_page(vale_admin, "/admin/systems").text
+    assert vale_admin.get("/coordinator/feedback").status_code == 404  # about the whole service
