@@ -40,7 +40,7 @@ class World:
     action: int  # an action in A's current plan
     own_action: int  # an action A added to its plan itself
     spare: int  # a third member of A's team, for the admin to promote and remove
-    local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for every area
+    local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for the whole system
     staff: int  # a spare coordinator, for the admin pages
     staff_invitation: int  # an invitation to be a coordinator, waiting for an answer
 
@@ -352,7 +352,7 @@ def test_every_route_tried_with_out_of_range_and_odd_values_never_errors(app, ac
 
 
 def test_a_coordinator_for_one_area_cannot_reach_another_areas_local_help(app, accounts):
-    """The matrix's coordinator is for every area; one tied to West sees North's entries as not there."""
+    """The matrix's coordinator is for the whole system; one tied to West sees North's entries as not there."""
     accounts.staff(email="west.coordinator@example.org")
     with app.app_context():
         db.session.execute(

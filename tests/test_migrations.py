@@ -113,6 +113,7 @@ def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
             "No area": (None, None),
         }
         assert user_area == "north_northamptonshire"  # Kettering is in the north
+        db.engine.dispose()  # its pooled connections would otherwise be closed by the garbage collector mid-test
 
 
 def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty_database_url):

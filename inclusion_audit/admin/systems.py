@@ -3,6 +3,8 @@ is kept), and retiring an area with its organisations moved to another area of t
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -12,6 +14,9 @@ from ..security import role_required
 from . import bp, emails
 from .forms import RenameForm, RetireForm, area_form, system_form
 from .tables import areas_table, system_summary
+
+
+CODE = re.compile(r"[a-z][a-z0-9_]{0,59}")
 
 
 def _me():
@@ -32,6 +37,8 @@ def _system_or_404(system_id: int):
 
 
 def _area_or_404(code: str):
+    if not CODE.fullmatch(code):  # no area has it; and PostgreSQL cannot even be asked about some (a NUL byte)
+        abort(404)
     area = queries.get_area(code)
     if area is None or area.is_retired or area.system_id not in {system.id for system in _systems()}:
         abort(404)
