@@ -15,7 +15,6 @@ from . import bp, emails
 from .forms import RenameForm, RetireForm, area_form, system_form
 from .tables import areas_table, system_summary
 
-
 CODE = re.compile(r"[a-z][a-z0-9_]{0,59}")
 
 
