@@ -25,6 +25,7 @@ from .queries import (
     section_scores_of,
     seed_first_system,
     system_by_code,
+    with_area_names,
 )
 from .queries.stored_figures import rebuild_stored_figures
 from .system_models import Area, System
@@ -179,6 +180,7 @@ def _demo_system(content: Content, password_hash: str) -> int:
     system.areas = [Area(code=code, name=name) for code, name in DEMO_SYSTEM_AREAS.items()]
     db.session.add(system)
     db.session.flush()
+    content = with_area_names(content)  # so its guides name its areas, which the content files do not list
     db.session.add(
         User(email=DEMO_SYSTEM_COORDINATOR, password_hash=password_hash, role="coordinator", system_id=system.id)
     )
