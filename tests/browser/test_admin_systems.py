@@ -1,6 +1,7 @@
 """Two systems in Chromium: the demo admin invites a coordinator for the made-up system, who accepts from the
 logged email, adds local help, and sees it in a new guide of an organisation in that system, not in one of
-Northamptonshire's. axe and the Nu HTML checker on every admin page; screenshots for the docs."""
+Northamptonshire's. axe and the Nu HTML checker on every admin page (tests/browser/screenshots.py takes their
+pictures)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from inclusion_audit.config import PROJECT_ROOT
 from inclusion_audit.demo import DEMO_ADMIN, DEMO_SYSTEM_NAME
 
 from .actions import click_and_wait, sign_in, sign_out
-from .screenshots import capture
 from .support import DEMO_PASSWORD, PASSWORD, assert_accessible
 
 pytestmark = pytest.mark.browser
 
 VALE_EAST, VALE_EAST_NAME = "fictional_vale_east", "Fictional Vale East (demo)"
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 
 
 class LoggedEmails(logging.Handler):
@@ -65,12 +63,10 @@ def test_an_admin_invites_a_coordinator_whose_local_help_reaches_only_their_syst
     assert page.locator("h1").inner_text() == "People"
     assert page.get_by_role("cell", name="vale.coordinator@example.org").count() == 1
     assert_accessible(page, "admin: people")
-    capture(page, SCREENSHOTS / "admin-people.png")
 
     click_and_wait(page, page.get_by_role("button", name="Systems and areas"))
     assert page.get_by_role("heading", name=DEMO_SYSTEM_NAME).count() == 1
     assert_accessible(page, "admin: systems and areas")
-    capture(page, SCREENSHOTS / "admin-systems-and-areas.png")
 
     click_and_wait(page, page.get_by_role("link", name="Back to people"))
     click_and_wait(page, page.get_by_role("button", name="Invite someone"))
@@ -81,7 +77,6 @@ def test_an_admin_invites_a_coordinator_whose_local_help_reaches_only_their_syst
     assert page.get_by_label("Email address").input_value() == coordinator
     assert_accessible(page, "admin: invite, with an error")
     page.get_by_label(f"All of {DEMO_SYSTEM_NAME}").check()
-    capture(page, SCREENSHOTS / "admin-invite.png")
     assert_accessible(page, "admin: invite")
     click_and_wait(page, page.get_by_role("button", name="Send the invitation"))
     assert f"Invitation sent to {coordinator}" in page.locator(".govuk-notification-banner").inner_text()
