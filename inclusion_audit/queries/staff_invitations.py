@@ -16,7 +16,7 @@ from ..models import User, utcnow
 from ..passwords import hash_password
 from ..system_models import StaffInvitation
 from .accounts import email_taken, normalise_email
-from .invitations import INVITATION_DAYS, _hash, _new_token
+from .invitations import INVITATION_DAYS, hash_link_token, new_link_token
 from .scope import Scope
 from .sharing import record_access
 from .staff import StaffScope, describe_scope
@@ -47,7 +47,7 @@ def create_staff_invitation(email: str, role: str, chosen: StaffScope, invited_b
     email, now = normalise_email(email), utcnow()
     for old in db.session.scalars(_open().where(StaffInvitation.email == email)):
         old.cancelled_at = now
-    token, token_hash = _new_token()
+    token, token_hash = new_link_token()
     area = chosen.area if role != "admin" else None
     db.session.add(
         StaffInvitation(
@@ -82,7 +82,7 @@ def cancel_staff_invitation(invitation_id: int, scope: Scope, by: User) -> Staff
 
 def staff_invitation_for(token: str) -> StaffInvitation | None:
     """The open invitation this token belongs to, or None (unknown, used, cancelled or expired)."""
-    return db.session.scalar(_open().where(StaffInvitation.token_hash == _hash(token)))
+    return db.session.scalar(_open().where(StaffInvitation.token_hash == hash_link_token(token)))
 
 
 def accept_staff_invitation(invitation: StaffInvitation, password: str) -> User | None:
