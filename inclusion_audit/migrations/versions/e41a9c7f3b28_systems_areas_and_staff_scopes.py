@@ -5,7 +5,7 @@ areas `profile.areas` lists today (named as the county's integrated care system 
 put in it, keeping their area; admins stay service-wide. Access log rows about its organisations, or made by
 its coordinators, are filed under it. The stored figures gain "system=..." rows, so they are rebuilt.
 
-Revision ID: b7d3e5a91c20
+Revision ID: e41a9c7f3b28
 Revises: c4f2a7d91e36
 Create Date: 2026-12-02 13:25:44.447235
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import yaml
 from alembic import op
 
-revision = "b7d3e5a91c20"
+revision = "e41a9c7f3b28"
 down_revision = "c4f2a7d91e36"
 branch_labels = None
 depends_on = None
