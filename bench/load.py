@@ -27,9 +27,11 @@ from .timing import percentile
 
 USERS = 100
 READERS = 100
-P95_GOAL_MS = 250
+P95_GOAL = 1.5  # × /healthz's p95 under the same load
 THROUGHPUT_GOAL = 0.4
-PASSWORD_STEPS = ("create account POST", "sign in POST")
+PASSWORD_STEPS = ("confirm account POST", "sign in POST")
+SERVER_LOG = "load-gunicorn.log"  # also the journey's inbox: without a mail server, emails are logged
+EMAIL_STEP = "read the confirmation email"  # waiting for an email, not a request: counted for errors only
 REFERENCE = "reference: /healthz"
 QUESTION = "question page GET"
 TURN_SECONDS = 5  # as in locustfile.py
@@ -147,7 +149,8 @@ def run_phase(phase: Phase, url: str, out_dir: Path, env: dict[str, str]) -> lis
         "-u", str(phase.count), "-r", str(phase.rate), "-t", f"{phase.seconds}s", "--stop-timeout", "0",
         "--host", url, "-L", "WARNING", "--exit-code-on-error", "0", *phase.users,
     ]  # fmt: skip
-    locust_env = {**env, "BENCH_SAMPLES": str(samples), "BENCH_READERS": str(READERS)}
+    locust_env = {**env, "BENCH_SAMPLES": str(samples), "BENCH_READERS": str(READERS),
+                  "BENCH_SERVER_LOG": str(out_dir / SERVER_LOG)}  # fmt: skip
     with (out_dir / f"load-{phase.name}.log").open("w") as log:
         subprocess.run(command, env=locust_env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
                        check=True, timeout=phase.seconds + 60)  # fmt: skip
@@ -175,7 +178,7 @@ def throughputs(samples, seconds: int) -> tuple[float, float]:
 
 
 def summarise(journey, steady, phases: tuple[Phase, ...]) -> list[Row]:
-    pages = [s for s in journey if s[0] != REFERENCE]
+    pages = [s for s in journey if s[0] not in (REFERENCE, EMAIL_STEP)]
     errors = sum(failed for *_, failed in journey + steady)
     total = len(journey) + len(steady)
     times = [ms for _, _, ms, _ in pages]
@@ -187,9 +190,9 @@ def summarise(journey, steady, phases: tuple[Phase, ...]) -> list[Row]:
     return [
         Row("Load: errors", errors, total, "requests", "requests sent", "0 errors", errors == 0, note=users),
         Row("Load: journey p95, every request", percentile(times, 95), percentile(reference, 95), "ms", same_load,
-            f"≤ {P95_GOAL_MS} ms", percentile(times, 95) <= P95_GOAL_MS),
+            f"≤ {P95_GOAL:g}× reference", percentile(times, 95) <= P95_GOAL * percentile(reference, 95)),
         Row("Load: journey p95, without password hashing", percentile(no_password, 95), percentile(reference, 95),
-            "ms", same_load, f"≤ {P95_GOAL_MS} ms", percentile(no_password, 95) <= P95_GOAL_MS),
+            "ms", same_load, "—", None),
         Row("Load: journey p50", statistics.median(times), statistics.median(reference), "ms", same_load, "—", None),
         Row("Load: question page GET throughput", ours_rate, hello_rate, "req/s", "/healthz, same server, in turns",
             f"≥ {THROUGHPUT_GOAL:g}× reference", ours_rate >= THROUGHPUT_GOAL * hello_rate),
@@ -216,7 +219,7 @@ def measure(out_dir: Path, quick: bool = False) -> list[Row]:
         leftover.unlink()
     env = server_env(database)
     prepare_database(env, READERS)
-    with Server(env, out_dir / "load-gunicorn.log") as server:
+    with Server(env, out_dir / SERVER_LOG) as server:
         journey, steady = (run_phase(phase, server.url, out_dir, env) for phase in phases)
     (out_dir / "load-steps.md").write_text(steps_table(journey) + "\n", encoding="utf-8")
     return summarise(journey, steady, phases)

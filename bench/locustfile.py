@@ -1,7 +1,8 @@
 """Simulated organisations for `bench/load.py`: locust runs this against gunicorn on 127.0.0.1 only.
 
-- `Organisation`: the whole journey. The start page, read for up to 30 s; a new account the first time (a
-  returning organisation signs in and starts a new audit), the profile, every question page (GET, then POST with
+- `Organisation`: the whole journey. The start page, read for up to 30 s; a new account the first time (ask for
+  it, follow the confirmation link from the email, choose a password; a returning organisation signs in and starts
+  a new audit), the profile, every question page (GET, then POST with
   the page's CSRF token), check, submit, results and guide, then sign out. People pause 1-3 s between pages.
 - `Monitor`: one client asking /healthz twice a second during the journey: the reference latency under the
   same load.
@@ -34,7 +35,14 @@ READING_SECONDS = 30  # an organisation reads the start page for up to this long
 TURN_SECONDS = 5  # bench/load.py counts by the same turns
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 HIDDEN = re.compile(r'<input[^>]*name="(csrf_token|revision|original)"[^>]*value="([^"]*)"')
+# Without a mail server the service writes each email to its log (inclusion_audit/email.py): the journey reads
+# its confirmation link there, as a person would read it in their inbox.
+SERVER_LOG = os.environ.get("BENCH_SERVER_LOG", "")
+EMAIL_MARK = "Email not sent (MAIL_SMTP_HOST is not set). To: "
+CONFIRM_LINK = re.compile(r"(/account/confirm/[A-Za-z0-9_-]+)\s")
 _readers = itertools.count()
+_inbox: dict[str, str] = {}  # address -> confirmation link path, read from the log and not yet used
+_log_read_to = 0
 _samples: list[tuple[str, float, float, bool]] = []  # name, finished at (s), response time (ms), failed
 
 
@@ -52,6 +60,39 @@ def _save(**_kwargs) -> None:
 
 def hidden_fields(html: str) -> dict[str, str]:
     return {name: value.replace("&#34;", '"').replace("&quot;", '"') for name, value in HIDDEN.findall(html)}
+
+
+def _read_new_emails() -> None:
+    """Read the log from where the last read stopped, up to the last whole email (one may be half written)."""
+    global _log_read_to
+    with open(SERVER_LOG, encoding="utf-8", errors="replace") as log:
+        log.seek(_log_read_to)
+        new = log.read()
+    starts = [index for index in range(len(new)) if new.startswith(EMAIL_MARK, index)]
+    for start, end in zip(starts, [*starts[1:], len(new)], strict=True):
+        email = new[start:end]
+        address = email[len(EMAIL_MARK) :].split(maxsplit=1)[0]
+        if link := CONFIRM_LINK.search(email):  # the link ends with a line break: it was written whole
+            _inbox[address] = link.group(1)
+    if starts:  # the last email is read again next time, in case it was still being written
+        _log_read_to += len(new[: starts[-1]].encode("utf-8"))
+
+
+def emailed_link(address: str, timeout: float = 20) -> str:
+    """The path of the confirmation link emailed to `address`; recorded as a step, failed if it never comes."""
+    started = time.time()
+    while address not in _inbox and time.time() - started < timeout:
+        _read_new_emails()
+        if address not in _inbox:
+            gevent.sleep(0.2)
+    link = _inbox.pop(address, None)
+    missing = None if link else TimeoutError(f"no confirmation email for {address} in {timeout:g} s")
+    waited = (time.time() - started) * 1000
+    events.request.fire(request_type="EMAIL", name="read the confirmation email", response_time=waited,
+                        response_length=0, exception=missing, context={})  # fmt: skip
+    if link is None:
+        raise _Stop
+    return link
 
 
 class _Pages:
@@ -94,14 +135,20 @@ class Organisation(_Pages, FastHttpUser):
         try:
             self._journey()
         except _Stop:
+            # A failed step (already recorded) ends the journey; the next one starts afresh, signed out.
             self.email = None
+            self.client.cookiejar.clear()
 
     def _journey(self) -> None:
         if self.email is None:
             self.email = f"org-{uuid.uuid4().hex[:12]}@bench.example.org"
             html = self.page("/account/create", "create account GET")
-            fields = {"organisation_name": "Bench Drop-in", "email": self.email, "password": PASSWORD}
-            self.send("/account/create", "create account POST", {**fields, "confirm_password": PASSWORD}, html)
+            fields = {"organisation_name": "Bench Drop-in", "email": self.email}
+            self.send("/account/create", "create account POST", fields, html, status=200)
+            self.wait()
+            link = emailed_link(self.email)
+            html = self.page(link, "confirm account GET")
+            self.send(link, "confirm account POST", {"password": PASSWORD, "confirm_password": PASSWORD}, html)
             self.wait()
             self._profile()
         else:
@@ -133,6 +180,7 @@ class Organisation(_Pages, FastHttpUser):
             "size_band": random.choice(list(lists.size_bands)),  # noqa: S311
             "area": random.choice(list(lists.areas)),  # noqa: S311
             "groups": random.sample(list(lists.groups), k=2),
+            "works_with_families": random.choice(["yes", "no"]),  # noqa: S311
         }
         self.send("/audit/profile", "profile POST", fields, html)
 

@@ -20,7 +20,7 @@ from .timing import interleaved
 
 EMAIL = "pages@bench.example.org"
 ROUNDS = 400
-GET_GOAL, POST_GOAL = 3, 5
+GET_GOAL, POST_GOAL = 2, 3
 
 
 def _expect(client: FlaskClient, method: str, url: str, status: int, **kwargs):

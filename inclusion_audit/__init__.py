@@ -10,7 +10,24 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .admin import bp as admin_bp
+from .audit import bp as audit_bp
+from .auth import bp as auth_bp
+from .certificate import bp as certificate_bp
+from .cli import content_cli, demo_cli, figures_cli, reminders_cli, users_cli
 from .config import CONFIGS, PROJECT_ROOT, Config, trusted_hosts
+from .content_store import init_content
+from .coordinator import bp as coordinator_bp
+from .database import init_database
+from .errors import init_errors
+from .extensions import csrf, limiter, login_manager, migrate
+from .guide import bp as guide_bp
+from .local_help import bp as local_help_bp
+from .local_help.cli import local_help_cli
+from .main import bp as main_bp
+from .security import init_security
+from .session_timeout import init_session_timeout
+from .templating import SHARED_BYTECODE, init_templating
 
 
 def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
@@ -23,13 +40,6 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     )
     _configure(app, config)
     _init_templates(app)
-
-    from .content_store import init_content
-    from .database import init_database
-    from .errors import init_errors
-    from .extensions import csrf, limiter, login_manager, migrate
-    from .security import init_security
-    from .session_timeout import init_session_timeout
 
     init_database(app)
     migrate.init_app(app, directory=str(PROJECT_ROOT / "inclusion_audit" / "migrations"))
@@ -68,7 +78,6 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
 
 
 def _init_templates(app: Flask) -> None:
-    from .templating import SHARED_BYTECODE, init_templating
 
     app.jinja_options = {**app.jinja_options, "bytecode_cache": SHARED_BYTECODE}
     app.jinja_loader = ChoiceLoader(
@@ -90,14 +99,6 @@ def _init_templates(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from .admin import bp as admin_bp
-    from .audit import bp as audit_bp
-    from .auth import bp as auth_bp
-    from .certificate import bp as certificate_bp
-    from .coordinator import bp as coordinator_bp
-    from .guide import bp as guide_bp
-    from .local_help import bp as local_help_bp
-    from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(admin_bp)
@@ -110,8 +111,6 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    from .cli import content_cli, demo_cli, figures_cli, reminders_cli, users_cli
-    from .local_help.cli import local_help_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)

@@ -9,12 +9,16 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from . import queries
+from .content_report import full_report
 from .content_store import get_content
+from .demo import load_demo_data
 from .engine.history import forgotten_ids
+from .engine.preview import preview_text
 from .extensions import db
 from .models import utcnow
 from .passwords import password_problem
 from .queries.stored_figures import figure_differences, rebuild_stored_figures
+from .reminders.send import send_reminders
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data for trying the service.")
@@ -57,8 +61,6 @@ def create_coordinator(email: str, admin: bool, system_code: str | None, area: s
 @demo_cli.command("load")
 def load_demo() -> None:
     """Load the demo organisation, coordinator and audits. Running it again changes nothing."""
-    from .demo import load_demo_data
-
     summary = load_demo_data(get_content())
     click.echo(summary)
 
@@ -69,8 +71,6 @@ def content_check() -> None:
 
     Exits with status 1 if a check fails or a target is missed. (Start-up already failed if a file is invalid.)
     """
-    from .content_report import full_report
-
     content = get_content()
     text, passed = full_report(current_app, content, Path(current_app.config["CONTENT_DIR"]) / "examples")
     click.echo(text, nl=False)
@@ -94,8 +94,6 @@ def content_check() -> None:
 @click.argument("answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def content_preview(answers_file: Path) -> None:
     """Print the guide that an answers file (see content/examples/) would get."""
-    from .engine.preview import preview_text
-
     click.echo(preview_text(get_content(), answers_file))
 
 
@@ -123,8 +121,6 @@ def figures_check() -> None:
 @reminders_cli.command("send")
 def reminders_send() -> None:
     """Send every reminder that is due and has not been sent. Safe to run as often as you like (cron, a timer)."""
-    from .reminders.send import send_reminders
-
     report = send_reminders(current_app.config.get("CLOCK", utcnow)())
     kinds = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(report.sent.items()))
     click.echo(f"Sent {report.total} reminder email{'' if report.total == 1 else 's'}{f' ({kinds})' if kinds else ''}.")

@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from .extensions import db, login_manager
+from .queries import get_signed_in_user
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
@@ -36,8 +37,6 @@ def init_database(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(session_id: str):
-        from .queries import get_signed_in_user
-
         user_id, _, key = session_id.partition(":")
         if not (user_id.isascii() and user_id.isdecimal() and len(user_id) <= 10) or not key:
             return None

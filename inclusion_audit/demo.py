@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from .engine import Content, build_guide
 from .extensions import db
-from .models import Answer, Audit, AuditStatus, Organisation, User, Verification, utcnow
+from .models import ActionStatus, Answer, Audit, AuditStatus, Organisation, User, Verification, utcnow
 from .passwords import hash_password
 from .queries import (
     FIRST_SYSTEM_CODE,
@@ -135,9 +135,17 @@ def _demo_plans(content: Content, rng: random.Random) -> None:
             action.owner_name = rng.choice(_DEMO_OWNERS)
             action.due_on = (audit.submitted_at + timedelta(days=rng.randint(30, 300))).date()
             roll = rng.random()
-            action.status = "done" if roll < progress else "in_progress" if roll < progress + 0.3 else "not_started"
+            action.status = (
+                ActionStatus.DONE
+                if roll < progress
+                else ActionStatus.IN_PROGRESS
+                if roll < progress + 0.3
+                else ActionStatus.NOT_STARTED
+            )
             action.done_at = (
-                audit.submitted_at + timedelta(days=rng.randint(20, 200)) if action.status == "done" else None
+                audit.submitted_at + timedelta(days=rng.randint(20, 200))
+                if action.status == ActionStatus.DONE
+                else None
             )
         db.session.commit()
 

@@ -26,6 +26,8 @@ class LocalHelpEntry(db.Model):
     contact: Mapped[str | None] = mapped_column(String(120))
     groups: Mapped[list[str]] = mapped_column(JSON, default=list)
     sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Training topics it teaches (content config `training_topics`): the coordinators' needs page lists it there.
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     # A content pack's `when` rule, kept from the import; not edited in the browser.
     rule: Mapped[str | None] = mapped_column(String(300))
     retired_at: Mapped[datetime | None]

@@ -26,6 +26,11 @@ class Verification(StrEnum):
     REJECTED = "rejected"
 
 
+class AuditStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+
+
 class TeamRole(StrEnum):
     """A member's role in their own organisation's team (apart from the service-wide `User.role`)."""
 
@@ -152,7 +157,7 @@ class Audit(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="in_progress")  # an AuditStatus (defined below)
+    status: Mapped[str] = mapped_column(String(20), default=AuditStatus.IN_PROGRESS.value)
     started_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
@@ -312,11 +317,6 @@ class Feedback(db.Model):
     text: Mapped[str] = mapped_column(String(1200))
     page: Mapped[str | None] = mapped_column(String(200))  # the path they came from, for context
     reply_to: Mapped[str | None] = mapped_column(String(320))
-
-
-class AuditStatus(StrEnum):
-    IN_PROGRESS = "in_progress"
-    SUBMITTED = "submitted"
 
 
 class ActionStatus(StrEnum):

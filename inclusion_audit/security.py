@@ -12,6 +12,8 @@ from flask import Flask, Response, abort, g, request
 from flask_login import current_user
 from werkzeug.routing import IntegerConverter
 
+from .extensions import login_manager
+
 # Views anyone may open without signing in. Everything else must refuse anonymous visitors;
 # tests/test_routes_protected.py checks every route in the app against this set.
 PUBLIC_ENDPOINTS = frozenset(
@@ -96,8 +98,6 @@ def role_required(*roles: str) -> Callable[[Callable[..., Any]], Callable[..., A
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            from .extensions import login_manager
-
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
             if current_user.role not in roles:

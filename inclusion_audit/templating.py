@@ -10,6 +10,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .dates import format_date, format_date_time
+from .guide.markdown import inline_html, parse, to_html
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -18,14 +19,10 @@ def long_date(value: date | datetime | None) -> str:
 
 
 def markdown_filter(text: str) -> Markup:
-    from .guide.markdown import parse, to_html
-
     return to_html(parse(text))
 
 
 def inline_markdown_filter(text: str) -> Markup:
-    from .guide.markdown import inline_html
-
     return inline_html(text)
 
 

@@ -133,6 +133,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("guide.guide_docx", "GET"): Expect("/audits/{audit}/guide.docx", A_ONLY),
     ("guide.compare", "GET"): Expect("/audits/{audit}/compare", A_ONLY),
     ("coordinator.dashboard", "GET"): Expect("/coordinator/", STAFF),
+    ("coordinator.needs", "GET"): Expect("/coordinator/needs", STAFF),
+    ("coordinator.side_by_side", "GET"): Expect("/coordinator/side-by-side", STAFF),
     ("coordinator.organisations", "GET"): Expect("/coordinator/organisations", STAFF),
     # Organisation A is the first one made (id 1, as the world fixture relies on too).
     ("coordinator.organisation", "GET"): Expect("/coordinator/organisations/1", HIDDEN_FROM_STAFF),
@@ -141,6 +143,10 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("coordinator.export_audits", "GET"): Expect("/coordinator/export/audits.csv", STAFF),
     ("coordinator.export_summary", "GET"): Expect("/coordinator/export/summary.csv", STAFF),
     ("coordinator.access_log", "GET"): Expect("/coordinator/access-log", ADMIN),
+    ("coordinator.pipeline", "GET"): Expect("/coordinator/pipeline", STAFF),
+    ("coordinator.report", "GET"): Expect("/coordinator/report.pdf", STAFF),
+    # A does not share by name: no reminder from a coordinator, and its name is never on the pipeline page.
+    ("coordinator.send_reminder", "POST"): Expect("/coordinator/pipeline/1/reminder", HIDDEN_FROM_STAFF),
     # A is not verified yet: staff see its name in the queue, as they must to decide about it (A's id is 1).
     ("coordinator.verification_queue", "GET"): Expect("/coordinator/verify", STAFF, shows_a=(*STAFF_SEE_A,)),
     ("coordinator.verify_organisation", "GET"): Expect("/coordinator/verify/1", STAFF, shows_a=(*STAFF_SEE_A,)),
@@ -438,11 +444,15 @@ def test_no_figure_name_export_queue_entry_help_or_log_row_crosses_systems(app, 
                 "/coordinator/export/summary.csv",
                 "/coordinator/verify",
                 "/coordinator/local-help/",
+                "/coordinator/needs",
+                "/coordinator/side-by-side",
+                "/coordinator/pipeline",
                 *(["/coordinator/access-log"] if role == "admin" else []),
             ]
             for url in pages:
                 body = client.get(url).get_data(as_text=True)
-                for name in (*foreign_names, f"{other.title()} only help", theirs["area"]):
+                area_name = {"north": "North Northamptonshire", "vale": "Vale East"}[other]
+                for name in (*foreign_names, f"{other.title()} only help", theirs["area"], area_name):
                     assert name not in body, f"{url} as the {own} {role} shows {name!r}"
     with app.app_context():
         # Each system's figures count its own organisations only, from stored "system=..." rows that agree

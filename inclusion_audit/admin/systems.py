@@ -11,7 +11,8 @@ from wtforms.fields.choices import SelectChoice
 
 from .. import queries
 from ..security import role_required
-from . import bp, emails
+from . import emails
+from .blueprint import bp
 from .forms import RenameForm, RetireForm, area_form, system_form
 from .tables import areas_table, system_summary
 

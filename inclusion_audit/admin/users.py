@@ -8,7 +8,8 @@ from flask_login import current_user
 
 from .. import queries
 from ..security import role_required
-from . import bp, emails
+from . import emails
+from .blueprint import bp
 from .forms import InviteForm, ScopeForm, chosen_scope, scope_choices, scope_value
 from .tables import user_summary, users_table
 

@@ -16,7 +16,7 @@ from ..forms_base import StripWhitespaceForm
 from ..limits import signed_in_account
 from ..models import utcnow
 from ..security import role_required, team_admin_required
-from . import bp
+from .blueprint import bp
 
 
 class DeleteForm(StripWhitespaceForm):

@@ -15,7 +15,7 @@ from ..forms_base import StripWhitespaceForm
 from ..models import ActionOrigin, ActionStatus, Audit, PlanAction, utcnow
 from ..plan_files import DOCX_MIMETYPE, PlanFile, plan_csv, plan_docx
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .plan_forms import NOBODY, NOT_ONE_SECTION, SOMEONE_ELSE, ActionForm, AddFromGuideForm, OwnActionForm, owner_value
 
 

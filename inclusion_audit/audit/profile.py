@@ -9,7 +9,7 @@ from .. import queries
 from ..content_store import get_content
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .profile_form import NO, NO_GROUPS, WHOLE_AREA, YES, ProfileForm
 
 

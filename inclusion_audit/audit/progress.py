@@ -71,9 +71,10 @@ def audit_progress(content: Content, organisation: Organisation, audit: Audit | 
     return section_progress(content, profile, answers, first_audit=queries.is_first_audit(audit), carried=carried)
 
 
-def answer_checks(content: Content, audit: Audit | None, questions: Iterable[QuestionDef]) -> dict[str, str]:
-    """What to say of each of these questions whose answer was filled in for the organisation and is unchecked."""
-    carried = content.current_answers(dict.fromkeys(queries.carried_answers(audit), ""))
+def answer_checks(content: Content, carried_ids: set[str], questions: Iterable[QuestionDef]) -> dict[str, str]:
+    """What to say of each of these questions whose answer was filled in for the organisation and is unchecked
+    (`carried_ids`: the audit's carried answers, `queries.carried_answers`)."""
+    carried = content.current_answers(dict.fromkeys(carried_ids, ""))
     return {
         question.id: PLAN_NOTE if question.prefill_from_plan else CARRIED_NOTE
         for question in questions

@@ -11,7 +11,7 @@ from ..engine import visible_questions
 from ..forms_base import StripWhitespaceForm
 from ..models import utcnow
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .progress import answer_checks, audit_progress
 from .sharing import SubmitForm, save_choice, sharing_label
 
@@ -72,7 +72,7 @@ def check_answers():
         organisation=organisation,
         progress=progress,
         rows=rows,
-        checks=answer_checks(content, audit, content.questions.values()),
+        checks=answer_checks(content, queries.carried_answers(audit), content.questions.values()),
         notes=queries.section_notes(audit),
         profile_lists=queries.profile_lists(content),
         to_check=any(item.to_check for item in progress),

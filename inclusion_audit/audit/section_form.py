@@ -7,7 +7,7 @@ import json
 from flask import current_app
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, StopValidation
@@ -47,6 +47,32 @@ class CachedRadioInput(GovRadioInput):
         return html
 
 
+class CachedCharacterCount(GovCharacterCount):
+    """The GOV.UK notes box with its character count, its markup rendered once per app for each state.
+
+    Unlike the radios, the notes are an organisation's own words: they are never part of the key nor kept.
+    The markup is rendered once with a marker where the text goes, and each page puts its own text (escaped,
+    as the template would) in the marker's place.
+    """
+
+    MARKER = "inclusion-audit-notes-text-goes-here"
+
+    def render(self, params: dict) -> Markup:
+        text = params.pop("value", None) or ""
+        cache: dict[str, Markup] = current_app.extensions.setdefault(_RADIOS_CACHE, {})
+        key = json.dumps(["notes", params], sort_keys=True, default=str)
+        html = cache.get(key)
+        if html is None:
+            html = super().render({**params, "value": self.MARKER})
+            if html.count(self.MARKER) != 1:  # a template that shows the text twice, or not at all: no cache
+                return super().render({**params, "value": text})
+            if len(cache) >= _RADIOS_CACHE_SIZE:
+                cache.clear()
+            cache[key] = html
+        # Safe: the cached markup is the template's own output, and the text is escaped as the template does.
+        return Markup(str(html).replace(self.MARKER, str(escape(text))))  # nosec B704
+
+
 class SectionForm(FlaskForm):
     # The section's save counter and its saved answers when the page was opened. Together they let
     # a save from a stale tab keep others' newer answers unless both changed the same question.
@@ -54,7 +80,7 @@ class SectionForm(FlaskForm):
     original = HiddenField()
     notes = TextAreaField(
         "Notes (optional)",
-        widget=GovCharacterCount(),
+        widget=CachedCharacterCount(),
         description=f"What you already do, evidence or plans. {NO_PERSONAL_DATA}",
         # Browsers send each line break as two characters; the character count shown on the page counts one.
         filters=[lambda text: text.replace("\r\n", "\n").strip() if text else text],

@@ -31,8 +31,8 @@ def notes_to_save(form: SectionForm) -> str | None:
 
 
 def save_answers(organisation, section_id: str, questions, form: SectionForm, mine: dict[str, str]) -> Saved:
-    """Save `mine` (answers taken from `form`) and the form's notes; afterwards the form's hidden fields
-    describe what is saved now."""
+    """Save `mine` (answers taken from `form`) and the form's notes. Before the page is shown again,
+    `describe_saved` makes its hidden fields describe what is saved now."""
     user = current_user._get_current_object()
     notes = notes_to_save(form)
     result = queries.save_section(organisation, user, section_id, mine, whole_number(form.revision.data), notes)
@@ -51,12 +51,17 @@ def save_answers(organisation, section_id: str, questions, form: SectionForm, mi
             }
             changed_notes = notes if notes != original.get(NOTES_KEY, "") else None
             result = queries.save_section(organisation, user, section_id, changed, result.revision, changed_notes)
-    now = queries.answers_of(result.audit)
-    shown = {q.id: now[q.id] for q in questions if q.id in now}
-    shown[NOTES_KEY] = queries.section_notes(result.audit).get(section_id, "")
-    form.original.data = encode_answers(shown)
-    form.revision.data = str(result.revision)
     return Saved(result, conflict)
+
+
+def describe_saved(form: SectionForm, saved: Saved, section_id: str, questions) -> None:
+    """Point the page's hidden fields at what is saved now, so its next save is checked against that (only
+    needed when the page is shown again: a save that moves on does not read it)."""
+    now = queries.answers_of(saved.result.audit)
+    shown = {q.id: now[q.id] for q in questions if q.id in now}
+    shown[NOTES_KEY] = queries.section_state(saved.result.audit, section_id)[0]
+    form.original.data = encode_answers(shown)
+    form.revision.data = str(saved.result.revision)
 
 
 def notes_conflict(mine: str | None, theirs: str, original: str) -> list[dict]:

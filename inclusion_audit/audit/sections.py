@@ -11,8 +11,8 @@ from ..engine import visible_questions
 from ..models import NOTES_LIMIT
 from ..pending_answers import form_options, keep_answers_if_signed_out, pop_pending_answers
 from ..security import role_required
-from . import bp
-from .progress import answer_checks, audit_progress, next_section_after
+from .blueprint import bp
+from .progress import answer_checks, next_section_after, section_progress
 from .section_form import (
     NOTES_KEY,
     SAVE_AND_CONTINUE,
@@ -21,7 +21,7 @@ from .section_form import (
     encode_answers,
     radios_for,
 )
-from .section_save import answers_to_save, notes_to_save, save_answers
+from .section_save import answers_to_save, describe_saved, notes_to_save, save_answers
 
 
 def _from_check() -> bool:
@@ -44,7 +44,8 @@ def section(section_id: str):
         return redirect(url_for("audit.task_list"))
     profile = queries.profile_of(organisation)
     # Answers saved under a question's earlier id (before a declared rename) show under today's id.
-    saved = content.current_answers(queries.answers_of(audit))
+    values, carried_ids = queries.answers_and_carried(audit)
+    saved = content.current_answers(values)
 
     pending = pop_pending_answers(request.path) if request.method == "GET" else None
     formdata = pending if pending is not None else (request.form if request.method == "POST" else None)
@@ -56,8 +57,9 @@ def section(section_id: str):
     if formdata is None:
         for question in questions:
             form[question.id].data = saved.get(question.id)
-        form.notes.data = queries.section_notes(audit).get(section_id, "")
-        form.revision.data = str(queries.section_revision(audit, section_id))
+        notes, revision = queries.section_state(audit, section_id)
+        form.notes.data = notes
+        form.revision.data = str(revision)
         shown = {q.id: saved[q.id] for q in questions if q.id in saved}
         form.original.data = encode_answers({**shown, NOTES_KEY: form.notes.data})
 
@@ -73,9 +75,12 @@ def section(section_id: str):
                 flash(f"We saved the {_count(len(mine))} you entered before you were signed out.", "success")
                 return redirect(url_for("audit.section", section_id=section_id))
             if saved_now.result.saved and complete:
-                return _after_save(content, section_id, saved_now.result.audit, profile, formdata.get("action"))
+                audit_now = saved_now.result.audit
+                return _after_save(content, section_id, audit_now, profile, formdata.get("action"), first_audit)
             partly_saved = len(mine) if saved_now.result.saved else 0
-    carried = answer_checks(content, audit, questions)
+            describe_saved(form, saved_now, section_id, questions)
+    # A save confirms carried answers: after one, read them again.
+    carried = answer_checks(content, carried_ids if formdata is None else queries.carried_answers(audit), questions)
     return render_template(
         "audit/section.html",
         section=section_def,
@@ -110,12 +115,12 @@ def _count(answers: int) -> str:
     return f"{answers} answer{'' if answers == 1 else 's'}"
 
 
-def _after_save(content, section_id: str, audit, profile, action: str | None):
+def _after_save(content, section_id: str, audit, profile, action: str | None, first_audit: bool):
     if action == SAVE_FOR_LATER:
         flash("Your answers have been saved. You can come back to them at any time.", "success")
         return redirect(url_for("audit.task_list"))
-    answers = content.current_answers(queries.answers_of(audit))
-    first_audit = queries.is_first_audit(audit)
+    values, carried_ids = queries.answers_and_carried(audit)
+    answers = content.current_answers(values)
     shown = visible_questions(content, section_id, profile, answers, first_audit=first_audit)
     if any(question.id not in answers for question in shown):
         # An answer on this page revealed a follow-up question: show the page again with it.
@@ -125,7 +130,8 @@ def _after_save(content, section_id: str, audit, profile, action: str | None):
         )
     if _from_check():
         return redirect(url_for("audit.check_answers"))
-    progress = audit_progress(content, audit.organisation, audit)
+    carried = content.current_answers(dict.fromkeys(carried_ids, ""))
+    progress = section_progress(content, profile, answers, first_audit=first_audit, carried=carried)
     following = next_section_after(content, section_id, progress)
     if following is None:
         return redirect(url_for("audit.check_answers"))

@@ -17,7 +17,7 @@ from .. import queries
 from ..forms_base import StripWhitespaceForm
 from ..models import Organisation
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 
 AGGREGATE, NAMED = "aggregate", "named"
 QUESTION = "Who can see your results?"

@@ -16,7 +16,8 @@ from ..forms_base import StripWhitespaceForm
 from ..limits import signed_in_organisation
 from ..links import emailed_link
 from ..security import role_required, team_admin_required
-from . import bp, team_emails
+from . import team_emails
+from .blueprint import bp
 from .team_emails import tell
 
 # Sending and sending again count together, per organisation (whatever address its members use).

@@ -19,7 +19,8 @@ from ..forms_base import StripWhitespaceForm
 from ..limits import signed_in_account
 from ..models import TeamRole
 from ..security import role_required, team_admin_required
-from . import bp, team_emails
+from . import team_emails
+from .blueprint import bp
 from .team_emails import tell
 
 LAST_ADMIN = "Your organisation needs at least one admin. Make someone else an admin first"

@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from .. import queries
 from ..forms_base import StripWhitespaceForm
 from ..reminders.kinds import CHOICES, ReminderKind
-from . import bp
+from .blueprint import bp
 
 
 class ReminderChoicesForm(StripWhitespaceForm):

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from .. import queries
 from ..passwords import password_problem
-from . import bp
+from .blueprint import bp
 from .forms import AcceptInvitationForm
 from .session import start_session
 

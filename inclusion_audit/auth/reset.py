@@ -14,7 +14,7 @@ from ..limits import account_in_form
 from ..links import emailed_link
 from ..passwords import password_problem
 from ..tokens import make_token, read_token
-from . import bp
+from .blueprint import bp
 from .forms import ForgotPasswordForm, ResetPasswordForm
 
 RESET_MINUTES = 60

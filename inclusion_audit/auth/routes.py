@@ -13,7 +13,7 @@ from ..links import emailed_link
 from ..passwords import password_problem
 from ..pending_answers import pending_path
 from ..security import is_safe_next
-from . import bp
+from .blueprint import bp
 from .forms import ChangePasswordForm, CreateAccountForm, SetPasswordForm, SignInForm
 from .session import home_for, start_session
 

@@ -1,5 +1,4 @@
-from flask import Blueprint
+from . import routes  # noqa: F401  (importing a views module attaches its views to bp)
+from .blueprint import bp
 
-bp = Blueprint("certificate", __name__)
-
-from . import routes  # noqa: E402, F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -17,13 +17,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..charts import Palette
 from ..dates import format_date
 from ..guide.pdf_fonts import guide_fonts
 
-DARK = colors.HexColor("#0b0c0c")
-GREY = colors.HexColor("#505a5f")
-LINE = colors.HexColor("#b1b4b6")
-ACCENT = colors.HexColor("#1d70b8")
+DARK = colors.HexColor(Palette.TEXT)
+GREY = colors.HexColor(Palette.SECONDARY_TEXT)
+LINE = colors.HexColor(Palette.BORDER)
+ACCENT = colors.HexColor(Palette.BRAND)
 WORDS = "completed the inclusion health self-audit"
 
 

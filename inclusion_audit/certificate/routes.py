@@ -10,7 +10,7 @@ from ..engine import Guide
 from ..extensions import limiter
 from ..links import emailed_link
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .pdf import CertificateDetails, render_certificate
 
 # Codes cannot be guessed (60 random bits), and this keeps anyone from trying many.

@@ -1,9 +1,22 @@
-from flask import Blueprint
+from . import (  # noqa: F401  (importing a views module attaches its views to bp)
+    access_log,
+    exports,
+    feedback,
+    named,
+    needs_page,
+    organisation,
+    pipeline,
+    report,
+    routes,
+    side_by_side_page,
+    verification,
+)
+from .blueprint import bp
+from .needs_tables import NEEDS_GLOBALS
+from .side_by_side_tables import COMPARISON_GLOBALS
+from .tables import TEMPLATE_GLOBALS
 
-bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
-
-from . import access_log, exports, feedback, named, organisation, routes, verification  # noqa: E402, F401  (routes attach themselves to bp)
-from .tables import TEMPLATE_GLOBALS  # noqa: E402
-
-for _builder in TEMPLATE_GLOBALS:
+for _builder in (*TEMPLATE_GLOBALS, *NEEDS_GLOBALS, *COMPARISON_GLOBALS):
     bp.add_app_template_global(_builder)
+
+__all__ = ["bp"]

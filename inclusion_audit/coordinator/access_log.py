@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from .. import queries
 from ..security import role_required, whole_number
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 50
 ACTIONS = {
@@ -18,11 +18,14 @@ ACTIONS = {
     "export_audits_xlsx": "Downloaded shared results (Excel)",
     "export_summary_csv": "Downloaded summary (CSV)",
     "export_summary_xlsx": "Downloaded summary (Excel)",
+    "export_report_pdf": "Downloaded the report (PDF)",
+    "export_report_docx": "Downloaded the report (Word)",
     "sharing_named": "Organisation chose to share by name",
     "sharing_aggregate": "Organisation chose anonymous totals only",
     "contact_shared": "Organisation agreed to show its admins' email addresses",
     "contact_withdrawn": "Organisation stopped showing its admins' email addresses",
     "view_organisation": "Viewed a shared organisation",
+    "send_reminder": "Sent a reminder to a shared organisation",
     "local_help_added": "Added a local help entry",
     "local_help_edited": "Changed a local help entry",
     "local_help_retired": "Retired a local help entry",

@@ -13,9 +13,10 @@ from ..content_store import get_content
 from ..export_files import XLSX_MIMETYPE, to_csv, to_xlsx
 from ..models import utcnow
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .figures import DISTRIBUTION_HEADER, distribution_table
 from .filters import filter_form
+from .needs import needs_rows
 from .sheets import audit_sheets, summary_sheets
 from .view_data import dashboard_data
 
@@ -58,5 +59,5 @@ def export_summary(fmt: str):
     table = distribution_table(data.distribution)
     if fmt == "csv":
         return _download(to_csv(DISTRIBUTION_HEADER, table), "inclusion-audit-summary", fmt)
-    sheets = summary_sheets(content, data, form.describe())
+    sheets = summary_sheets(content, data, form.describe(), needs_rows(content, form.filters()))
     return _download(to_xlsx(sheets), "inclusion-audit-summary", fmt)

@@ -8,7 +8,7 @@ from flask_login import current_user
 from .. import queries
 from ..govuk import DASH, SMALL_TEXT, cell, table
 from ..security import role_required, whole_number
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 25
 

@@ -27,6 +27,9 @@ from ..engine import Content
 from ..queries import Buckets, Headline, QuestionGap
 
 GAP_ROWS = 10
+# The guidance written for an organisation that has not started (get-started) or does not know (find-out): the
+# gaps list suggests these, never what is meant for organisations already doing well.
+GAP_GUIDANCE = ("get-started", "find-out")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,14 @@ class DistributionRow:
     def few(self) -> bool:
         """Fewer than 5 organisations with a score, as shown (else: enough of them, but no band has 5)."""
         return self.organisations == FEWER
+
+    @property
+    def description(self) -> str:
+        """The figures in a sentence: the spread chart's text alternative."""
+        if not self.enough:
+            return f"{self.title}: figures are hidden because {self.organisations} organisations have a score."
+        bands = "; ".join(f"{label}: {text}" for label, text in zip(BAND_LABELS, self.band_texts, strict=True))
+        return f"Organisations with a score: {self.organisations}. {bands}. Middle band: {self.middle}."
 
 
 MIDDLE_HIDDEN = "fewer than 10"
@@ -146,7 +157,7 @@ def gap_rows(content: Content, gaps: list[QuestionGap], population: Cell) -> lis
     rows = []
     for _, _, question, gap in sorted(ranked)[:GAP_ROWS]:
         section = content.sections_by_id[question.section_id]
-        snippets = [s for s in content.snippets if question.id in s.meta.questions]
+        snippets = [s for s in content.snippets if question.id in s.meta.questions and s.meta.kind in GAP_GUIDANCE]
         tags = dict.fromkeys(tag for s in snippets for tag in s.meta.core20plus5)
         rows.append(
             GapRow(

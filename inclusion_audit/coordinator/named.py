@@ -10,12 +10,12 @@ from flask import abort, render_template, url_for
 from flask_login import current_user
 
 from .. import queries
+from ..charts import results_chart
 from ..content_store import get_content
 from ..engine import Guide
-from ..guide.chart import results_chart
 from ..guide.page_data import guide_page_context, result_rows
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("/organisations")

@@ -14,7 +14,7 @@ from .. import queries
 from ..content_store import get_content
 from ..models import utcnow
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .organisation_tables import audits_table, plan_table, profile_list, stages_table
 
 

@@ -17,6 +17,7 @@ from ..export_files import Cell, Percent, Sheet
 from ..models import utcnow
 from .explanation import ABOUT_FIGURES
 from .figures import DISTRIBUTION_HEADER, distribution_table
+from .needs import ORDER_NOTE, NeedRow
 from .view_data import DashboardData
 
 ABOUT_TITLE = "About this data"
@@ -102,7 +103,26 @@ def audit_sheets(content: Content, rows: Sequence[queries.ExportRow], filters: s
     return [Sheet("Audits", audit_header(content), cells), _about(filters, about)]
 
 
-def summary_sheets(content: Content, data: DashboardData, filters: str) -> list[Sheet]:
+NEEDS_HEADER = ("Rank", "Training topic", "Organisations that need it", "Share", "Not sure", "Not sure: share")
+NOT_RANKED = "not ranked"
+
+
+def needs_table(needs: Sequence[NeedRow]) -> list[list[Cell]]:
+    """The needs page's figures, typed: counts as numbers, shares as percentages, withheld figures as words."""
+    return [
+        [
+            NOT_RANKED if row.rank is None else row.rank,
+            row.title,
+            figure(row.need_text),
+            figure(row.need_share_text),
+            figure(row.unsure_text),
+            figure(row.unsure_share_text),
+        ]
+        for row in needs
+    ]
+
+
+def summary_sheets(content: Content, data: DashboardData, filters: str, needs: Sequence[NeedRow]) -> list[Sheet]:
     spread = [_figures(row) for row in distribution_table(data.distribution)]
     trends_header = ["Quarter", "Organisations", *(f"{s.title}: 60% or more" for s in content.sections)]
     trends = [
@@ -152,12 +172,33 @@ def summary_sheets(content: Content, data: DashboardData, filters: str) -> list[
             "Not started, Not sure (Gaps)",
             "Organisations whose latest audit answered the question “Not started” or “Not sure”.",
         ),
-        ("Guidance topics", "The sections of the guide that cover the question, to suggest training or support."),
+        (
+            "Organisations that need it (Needs)",
+            "Organisations whose latest audit answered at least one of the training topic's questions at one of the "
+            "two lowest levels (“Not started” or “Planning or early steps”; “No one yet” or “A few of us”). Each "
+            "counts once per topic.",
+        ),
+        (
+            "Not sure (Needs)",
+            "Organisations that answered “Not sure” to one of the topic's questions but none at those two levels.",
+        ),
+        (
+            "Share (Needs)",
+            "The count as a part of organisations with a submitted audit, from the changed counts, to the nearest 5%; "
+            "shown when the count is 5 or more and there are 10 or more organisations.",
+        ),
+        ("Rank (Needs)", ORDER_NOTE),
+        (
+            "Guidance topics",
+            "The guide's advice for organisations that have not started or are not sure on the question: a start on "
+            "training or support.",
+        ),
         ("Core20PLUS5", "The Core20PLUS5 areas those guidance topics relate to."),
     ]
     return [
         Sheet("Spread of scores", DISTRIBUTION_HEADER, spread),
         Sheet("Trends", trends_header, trends),
+        Sheet("Needs", NEEDS_HEADER, needs_table(needs)),
         Sheet("Gaps", gaps_header, gaps),
         _about(filters, about),
     ]

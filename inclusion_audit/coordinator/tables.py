@@ -11,7 +11,7 @@ from ..dates import format_date
 from ..engine.schema import ProfileLists
 from ..govuk import DASH, FIGURES, SMALL_TEXT, Item, cell, numeric, summary_list, table
 from ..queries import AccessEntry, SharedOrganisation
-from .figures import DISTRIBUTION_HEADER, DistributionRow, GapRow, TrendRow
+from .figures import DISTRIBUTION_HEADER, DistributionRow, TrendRow
 
 COUNT = "app-count"  # figures drawn from counts of organisations, which disclosure may replace with words
 
@@ -50,43 +50,6 @@ def trend_table(trends: Sequence[TrendRow], labels: Sequence[str], distribution:
         [cell("Quarter"), numeric("Organisations"), *(numeric(row.title) for row in distribution)],
         rows,
         label_id="trend-table-caption",
-        classes=FIGURES,
-    )
-
-
-def gaps_table(gaps: Sequence[GapRow]) -> Item:
-    rows = []
-    for gap in gaps:
-        question = Markup('{}<br><span class="govuk-body-s app-secondary-text">{}</span>').format(
-            gap.question, gap.section
-        )
-        topics = Markup('<ul class="govuk-list govuk-body-s">{}</ul>').format(
-            Markup("").join(Markup("<li>{}</li>").format(title) for _, title in gap.topics)
-        )
-        principle = (
-            Markup("{}<br>{}").format(gap.principle, "; ".join(gap.core20plus5)) if gap.core20plus5 else gap.principle
-        )
-        rows.append(
-            [
-                cell(question),
-                numeric(gap.not_started, COUNT),
-                numeric(gap.dont_know, COUNT),
-                cell(topics),
-                cell(principle, classes="govuk-body-s"),
-            ]
-        )
-    head = [
-        cell("Question"),
-        numeric("Not started"),
-        numeric("Not sure"),
-        cell("Guidance topics"),
-        cell("Principle and Core20PLUS5"),
-    ]
-    return table(
-        "Questions most often not started or not known: number of organisations",
-        head,
-        rows,
-        label_id="gaps-table-caption",
         classes=FIGURES,
     )
 
@@ -168,7 +131,6 @@ TEMPLATE_GLOBALS = (
     headline_list,
     spread_table,
     trend_table,
-    gaps_table,
     organisations_table,
     access_log_table,
 )

@@ -23,7 +23,7 @@ from ..govuk import DASH, cell, summary_list, table
 from ..links import emailed_link
 from ..models import Organisation, Verification
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 
 REASON_LIMIT = 500
 SIGN_OFF = "\n\nInclusion health self-audit"

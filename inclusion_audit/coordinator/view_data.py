@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import queries
-from ..disclosure import Cell
+from ..charts import Series, spread_chart, trend_chart
+from ..disclosure import BAND_LABELS, FEWER, Cell
 from ..engine import Content
-from .charts import distribution_chart
 from .figures import DistributionRow, GapRow, TrendRow, distribution_rows, gap_rows, headline_rows, trend_rows
 from .filters import quarter_label
-from .trend_chart import Series, trend_chart
 
 _SHORT_QUARTERS = ("Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec")
 TREND_TITLE = "Share of organisations scoring 60% or more in each section, by quarter"
@@ -28,6 +27,18 @@ class DashboardData:
     trend_chart: Markup | None
     gaps: list[GapRow]
     population: Cell  # organisations with a submitted audit in the view: every figure's perturbation uses it
+
+
+def spread_of(row: DistributionRow, *, chart_id: str) -> Markup:
+    """A section's spread of scores as a chart: only the counts its table shows."""
+    return spread_chart(
+        tuple(zip(BAND_LABELS, row.band_counts, strict=True)),
+        title=f"{row.title}: spread of scores",
+        description=row.description,
+        note=f"Middle band: {row.middle}.",
+        hidden=FEWER,
+        chart_id=chart_id,
+    )
 
 
 def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
@@ -48,9 +59,7 @@ def dashboard_data(content: Content, filters: queries.Filters) -> DashboardData:
         headline=headline_rows(headline),
         distribution=distribution,
         charts={
-            row.section_id: distribution_chart(row, chart_id=f"spread-{row.section_id}")
-            for row in distribution
-            if row.enough
+            row.section_id: spread_of(row, chart_id=f"spread-{row.section_id}") for row in distribution if row.enough
         },
         trends=trends,
         trend_labels=[quarter_label(row.year, row.quarter) for row in trends],

@@ -174,6 +174,10 @@ class GuidanceBuilder:
                 field = f"entries[{index}]"
                 if meta.section is not None and meta.section not in self.sections:
                     self.report(source.path, f"{field}.section", f'unknown section "{meta.section}"')
+                for number, topic in enumerate(meta.topics):
+                    if topic not in self.config.training_topics:
+                        message = f'unknown training topic "{topic}" (not in config.yml training_topics)'
+                        self.report(source.path, f"{field}.topics[{number}]", message)
                 rule = None if meta.when is None else self.compile(source.path, f"{field}.when", meta.when, context)
                 entries.append(HelpEntryDef(meta, source.path, field, source.area, rule))
         return tuple(entries)

@@ -36,6 +36,8 @@ class LocalHelp:
     sections: tuple[str, ...] = ()
     # A content pack's `when` rule, kept from the import so an imported entry reaches the same organisations.
     rule: str | None = None
+    # Training topics it teaches (config.yml `training_topics`), for the coordinators' needs page.
+    topics: tuple[str, ...] = ()
 
 
 def entry_rule(entry: LocalHelp, content: Content) -> str | None:
@@ -78,6 +80,7 @@ def help_definition(entry: LocalHelp, area: str, content: Content) -> HelpEntryD
         url=entry.url,
         section=entry.sections[0] if entry.sections else None,
         when=text,
+        topics=list(entry.topics),
         source=WRITTEN_IN_SERVICE,
     )
     return HelpEntryDef(meta, "local help", entry.title, area, rule, contact=entry.contact)

@@ -284,6 +284,9 @@ class HelpEntryMeta(Strict):
     # The section it supports, so the guide can list it with that section's help.
     section: Annotated[str, StringConstraints(pattern=SECTION_ID)] | None = None
     when: Text | None = None
+    # Training topics (config.yml `training_topics`) a training entry teaches: the coordinators' needs page
+    # lists it against those topics.
+    topics: list[Annotated[str, StringConstraints(pattern=KEY)]] = Field(default_factory=list)
     # Where the fact comes from and when it was checked, for content reviewers (not shown in guides).
     source: Text
 

@@ -1,7 +1,7 @@
 """Paragraph styles and colours for the PDF guide.
 
-Colours are GOV.UK Frontend's, so the PDF looks like the service it came from and keeps the
-same contrast: text #0b0c0c and secondary text #505a5f both pass WCAG AA on white.
+Colours come from the service's one palette (charts/palette.py), so the PDF looks like the service it came from
+and keeps the same contrast.
 Body text is 11.5pt with generous leading, comfortable to read on screen and when printed.
 """
 
@@ -13,18 +13,19 @@ from functools import lru_cache
 from reportlab.lib.colors import HexColor, toColor
 from reportlab.lib.styles import ParagraphStyle
 
+from ..charts import Palette
 from .pdf_fonts import GuideFonts
 
-TEXT = HexColor("#0b0c0c")
-SECONDARY_TEXT = HexColor("#505a5f")
-BRAND = HexColor("#1d70b8")
+TEXT = HexColor(Palette.TEXT)
+SECONDARY_TEXT = HexColor(Palette.SECONDARY_TEXT)
+BRAND = HexColor(Palette.BRAND)
 # Names for Paragraph markup (<font color=...>). reportlab looks a hex string up by trying several parsers in
 # turn (about 0.1 ms each time, with a few hundred links in a guide); a registered name is a dictionary lookup.
 LINK_COLOUR = "guidelink"
 SECONDARY_COLOUR = "guidesecondary"
 toColor.setExtraColorsNameSpace({**toColor.extraColorsNS, LINK_COLOUR: BRAND, SECONDARY_COLOUR: SECONDARY_TEXT})
-BORDER = HexColor("#b1b4b6")
-LIGHT_GREY = HexColor("#f3f2f1")
+BORDER = HexColor(Palette.BORDER)
+LIGHT_GREY = HexColor(Palette.LIGHT_GREY)
 
 BODY_SIZE = 11.5
 

@@ -10,13 +10,14 @@ from flask_login import current_user
 
 from .. import queries
 from ..benchmark import benchmark_for
+from ..charts import results_chart
 from ..content_store import get_content
 from ..engine import Guide
 from ..extensions import limiter
 from ..models import Audit, utcnow
 from ..security import role_required
-from . import bp, wording
-from .chart import results_chart
+from . import wording
+from .blueprint import bp
 from .compare import question_changes, section_changes
 from .own_copy import OwnCopy
 from .page_data import guide_page_context

@@ -21,6 +21,7 @@ from docx.shared import Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ..charts import Palette
 from ..dates import format_date
 from ..engine.model import Guide, HelpEntry, Snippet, Source
 from ..queries.plan import PlanRow
@@ -29,8 +30,8 @@ from . import wording as say
 from .own_copy import NOBODYS_OWN, OwnCopy
 
 LANGUAGE = "en-GB"
-LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
-SECONDARY_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
+LINK_COLOUR = RGBColor.from_string(Palette.BRAND.removeprefix("#"))
+SECONDARY_COLOUR = RGBColor.from_string(Palette.SECONDARY_TEXT.removeprefix("#"))
 PART, SECTION, ITEM = 1, 2, 3  # heading levels
 
 

@@ -113,6 +113,13 @@ class LocalHelpForm(StripWhitespaceForm):
         "one of the parts you choose. Choose none to list it for every organisation in the area.",
         validate_choice=True,
     )
+    topics = SelectMultipleField(
+        "Which training topics does it cover? (optional)",
+        widget=GovCheckboxesInput(),
+        description="For training: coordinators' needs page lists it next to these topics, for organisations in "
+        "the area. The guide does not use them.",
+        validate_choice=True,
+    )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
     def validate_contact(self, field) -> None:  # noqa: ANN001
@@ -131,6 +138,7 @@ class LocalHelpForm(StripWhitespaceForm):
             "contact": self.contact.data or None,
             "groups": list(self.groups.data or ()),
             "sections": list(self.sections.data or ()),
+            "topics": list(self.topics.data or ()),
         }
 
 
@@ -141,6 +149,7 @@ def local_help_form(content: Content, areas: list[str], entry=None) -> LocalHelp
     form.area.choices = [SelectChoice(area, profile.areas[area]) for area in areas]
     form.groups.choices = [SelectChoice(group, label) for group, label in profile.groups.items()]
     form.sections.choices = [SelectChoice(section.id, section.title) for section in content.sections]
+    form.topics.choices = [SelectChoice(topic, label) for topic, label in content.config.training_topics.items()]
     if entry is not None and not form.is_submitted():
         form.contact_kept.data = entry.contact or ""
     return form

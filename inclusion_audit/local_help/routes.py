@@ -12,7 +12,7 @@ from ..content_store import get_content
 from ..guide.wording import help_lists
 from ..local_help_models import LocalHelpEntry
 from ..security import role_required
-from . import bp
+from .blueprint import bp
 from .forms import local_help_form
 from .preview import preview_guide
 

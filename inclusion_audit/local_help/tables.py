@@ -23,6 +23,7 @@ FIELD_LABELS = {
     "contact": "Contact",
     "groups": "Groups",
     "sections": "Parts of the audit",
+    "topics": "Training topics",
     "rule": "Rule from the content files",
     "retired": "Retired",
 }
@@ -84,6 +85,7 @@ def _labels(content: Content) -> dict[str, dict[str, str]]:
         "kind": dict(HELP_KIND_LABELS),
         "groups": dict(content.config.profile.groups),
         "sections": {section.id: section.title for section in content.sections},
+        "topics": dict(content.config.training_topics),
     }
 
 

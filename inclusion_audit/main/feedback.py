@@ -13,7 +13,7 @@ from .. import queries
 from ..extensions import limiter
 from ..forms_base import PlainText, StripWhitespaceForm
 from ..security import is_safe_next
-from . import bp
+from .blueprint import bp
 
 MAX_TEXT = 1200
 

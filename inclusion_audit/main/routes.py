@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .. import queries
 from ..govuk import cell, table
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("/")

@@ -9,6 +9,7 @@ from .data_rights import *  # noqa: F403
 from .feedback import *  # noqa: F403
 from .invitations import *  # noqa: F403
 from .local_help import *  # noqa: F403
+from .pipeline import *  # noqa: F403
 from .plan import *  # noqa: F403
 from .plan_figures import *  # noqa: F403
 from .plan_review import *  # noqa: F403

@@ -17,6 +17,7 @@ __all__ = [
     "SaveResult",
     "answers_of",
     "audits_of",
+    "answers_and_carried",
     "carried_answers",
     "current_audit",
     "get_audit",
@@ -26,6 +27,7 @@ __all__ = [
     "save_section",
     "section_notes",
     "section_revision",
+    "section_state",
     "section_scores_of",
     "start_new_audit",
     "stored_content_ids",
@@ -81,6 +83,16 @@ def answers_of(audit: Audit | None) -> dict[str, str]:
     return {question_id: value for question_id, value in rows}
 
 
+def answers_and_carried(audit: Audit | None) -> tuple[dict[str, str], set[str]]:
+    """`answers_of` and `carried_answers` in one read, for a question page."""
+    if audit is None:
+        return {}, set()
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.value, Answer.carried_over).where(Answer.audit_id == audit.id)
+    ).all()
+    return {question_id: value for question_id, value, _ in rows}, {row[0] for row in rows if row[2]}
+
+
 def carried_answers(audit: Audit | None) -> set[str]:
     """Ids of the answers copied from the last audit that nobody has confirmed or changed in this one yet."""
     if audit is None:
@@ -99,6 +111,18 @@ def section_notes(audit: Audit | None) -> dict[str, str]:
         )
     )
     return {section_id: notes for section_id, notes in rows}
+
+
+def section_state(audit: Audit | None, section_id: str) -> tuple[str, int]:
+    """One section's notes and save counter, in one read, for its question page."""
+    if audit is None:
+        return "", 0
+    row = db.session.execute(
+        select(AuditSection.notes, AuditSection.revision).where(
+            AuditSection.audit_id == audit.id, AuditSection.section_id == section_id
+        )
+    ).first()
+    return (row[0] or "", row[1] or 0) if row else ("", 0)
 
 
 def section_revision(audit: Audit | None, section_id: str) -> int:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
+from ..content_store import get_content
 from ..disclosure import Cell
 from ..extensions import db
 from ..models import StoredFigure
@@ -39,6 +40,7 @@ __all__ = [
     "Headline",
     "QuestionGap",
     "headline",
+    "latest_counts",
     "latest_submitted_audits",
     "question_gaps",
     "quarter_buckets",
@@ -59,7 +61,10 @@ def _held(c, span: Span) -> ColumnElement[bool]:
 
 
 @lru_cache(maxsize=256)  # building a statement costs about as much as running one on the stored figures
-def _statement(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool) -> Select:
+def _statement(
+    filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool, content_version: str
+) -> Select:
+    # `content_version` is only a key: counted from the audits, training needs follow the content's tags.
     scope = filters if isinstance(filters, str) else scope_for(filters)
     if stored := scope is not None:
         table = StoredFigure.__table__
@@ -75,8 +80,13 @@ def _statement(filters: Filters | str, spans: tuple[Span, ...], measures: tuple,
 def _counts(filters: Filters | str, spans: tuple[Span, ...], measures: tuple, by_period: bool = False) -> Counts:
     """Organisations counted in the spans' periods: the stored figures of the filters' scope (or of a scope given
     as a string) or, for two or more profile filters, the same rows worked out from the audits."""
-    rows = db.session.execute(_statement(filters, spans, measures, by_period))
+    rows = db.session.execute(_statement(filters, spans, measures, by_period, get_content().version))
     return {tuple(row[:-2]): Cell(int(row[-2]), int(row[-1] or 0)) for row in rows if row[-2]}
+
+
+def latest_counts(filters: Filters, measure: str) -> Counts:
+    """(measure, item, value) -> organisations, over each matching organisation's latest audit in the period."""
+    return _latest_counts(filters, measure)
 
 
 def _latest_counts(filters: Filters, measure: str) -> Counts:

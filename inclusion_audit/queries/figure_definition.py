@@ -8,6 +8,9 @@ rows for the matching organisations. Periods are whole months.
 
 Only verified organisations count (`counted`), and every row carries the organisation's record key, so that a
 figure knows the sum of its organisations' keys (`disclosure.Cell`) as well as how many there are.
+
+Training needs ("need": one row per latest audit and training topic, valued "need" or "unsure") follow the content's
+question tags and answer scales (`need_definition`): after changing those, run `flask figures rebuild`.
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Integer, Select, String, case, cast, extract, func, literal, select, union_all
 
-from ..models import Answer, Audit, Organisation, OrganisationGroup, SectionScore, Verification
+from ..content_store import get_content
+from ..models import Answer, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, Verification
 from ..system_models import Area, System
 from .latest import Filters, profile_matches, submitted_matching
+from .need_definition import NEED, UNSURE, answer_kinds
 
 SPANS = CURRENT, QUARTER, YEAR, MONTH = "current", "quarter", "year", "month"
 RESULTS, SCORE, ANSWER = "results", "score", "answer"
 EVENTS = REGISTERED, STARTED, SUBMITTED = "registered", "started", "submitted"
-MEASURES = (RESULTS, SCORE, ANSWER, *EVENTS)
+MEASURES = (RESULTS, SCORE, ANSWER, NEED, *EVENTS)
 GAP_VALUES = ("not_started", "dont_know")  # the answers the dashboard lists as common gaps
 PROFILE_FIELDS = ("area", "org_type", "size_band")
 
@@ -120,6 +125,7 @@ def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: lis
     head = (slots.c.organisation_id, slots.c.record_key, slots.c.span, slots.c.period)
     bucket = case((SectionScore.percent >= 90, 9), else_=SectionScore.percent // 10)  # 0-9 ... 90-100
     arms = {
+        NEED: _needs(head, slots) if NEED in measures else None,
         RESULTS: _arm(*head, RESULTS),
         SCORE: _arm(*head, SCORE, SectionScore.section_id, cast(bucket, String))
         .join(SectionScore, SectionScore.audit_id == slots.c.id)
@@ -131,6 +137,18 @@ def _latest_audits(filters: Filters, who: tuple, spans: list[str], measures: lis
     return [arms[measure] for measure in measures]
 
 
+def _needs(head: tuple, slots) -> Select:
+    """One row per latest audit and training topic it needs (or is only unsure of)."""
+    topic, kind = answer_kinds(get_content())
+    value = case((func.max(case((kind == NEED, 1), else_=0)) == 1, NEED), else_=UNSURE)
+    return (
+        _arm(*head, NEED, topic, value)
+        .join(Answer, Answer.audit_id == slots.c.id)
+        .where(kind.is_not(None), topic.is_not(None))
+        .group_by(*head, topic)
+    )
+
+
 def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
     """Organisations registered, audits started and audits submitted, each under its month ("month" span)."""
     when = {REGISTERED: Organisation.created_at, STARTED: Audit.started_at, SUBMITTED: Audit.submitted_at}
@@ -139,7 +157,7 @@ def _events(filters: Filters, who: tuple, measures: list[str]) -> list[Select]:
         arm = _arm(Organisation.id, Organisation.record_key, literal(MONTH, String), _month_of(when[measure]), measure)
         if measure != REGISTERED:
             arm = arm.join_from(Organisation, Audit, Audit.organisation_id == Organisation.id)
-        submitted = [Audit.status == "submitted"] if measure == SUBMITTED else []
+        submitted = [Audit.status == AuditStatus.SUBMITTED] if measure == SUBMITTED else []
         arms.append(arm.where(counted(), *profile_matches(filters), *who, *submitted))
     return arms
 
@@ -167,7 +185,7 @@ def stored_rows(*who: ColumnElement[bool]) -> Select:
     arms += [in_system.join(System, System.id == Area.system_id)]
     scopes = union_all(*(arm.where(*who) for arm in arms)).subquery("scopes")
     # Type and size together serve only "similar organisations": latest audits of all, without answers.
-    wanted = scopes.c.scope.not_like("%&%") | ((facts.c.span == CURRENT) & (facts.c.measure != ANSWER))
+    wanted = scopes.c.scope.not_like("%&%") | ((facts.c.span == CURRENT) & facts.c.measure.not_in((ANSWER, NEED)))
     joined = facts.join(scopes, (scopes.c.organisation_id == facts.c.organisation_id) & wanted)
     key = (scopes.c.scope, facts.c.span, facts.c.period, facts.c.measure, facts.c.item, facts.c.value)
     counts = (func.count().label("count"), func.sum(facts.c.record_key).label("key_sum"))

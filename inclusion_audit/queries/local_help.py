@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # What a version records: everything a coordinator can change, and the retired flag.
-ENTRY_FIELDS = ("title", "publisher", "what", "kind", "url", "contact", "groups", "sections", "rule")
+ENTRY_FIELDS = ("title", "publisher", "what", "kind", "url", "contact", "groups", "sections", "topics", "rule")
 
 
 def local_help_of(entry: LocalHelpEntry) -> LocalHelp:
@@ -48,6 +48,7 @@ def local_help_of(entry: LocalHelpEntry) -> LocalHelp:
         groups=tuple(entry.groups or ()),
         sections=tuple(entry.sections or ()),
         rule=entry.rule,
+        topics=tuple(entry.topics or ()),
     )
 
 
@@ -91,6 +92,7 @@ def local_help_entry(entry_id: int, areas: Iterable[str]) -> LocalHelpEntry | No
 def _snapshot(entry: LocalHelpEntry) -> dict:
     data = {name: getattr(entry, name) for name in ENTRY_FIELDS}
     data["groups"], data["sections"] = list(entry.groups or ()), list(entry.sections or ())
+    data["topics"] = list(entry.topics or ())
     data["retired"] = entry.is_retired
     return data
 
@@ -125,7 +127,7 @@ def add_local_help(user: User, area: str, fields: dict, content: Content) -> Loc
     """A new entry. The first for an area brings in the area's content pack too, which guides list until then
     and would otherwise drop."""
     _import_pack(content, area)
-    entry = LocalHelpEntry(area=area, groups=[], sections=[])
+    entry = LocalHelpEntry(area=area, groups=[], sections=[], topics=[])
     _apply(entry, fields)
     db.session.add(entry)
     _record(entry, user.email, "added", user)
@@ -179,6 +181,7 @@ def _import_pack(content: Content, area: str) -> int:
             # The pack's `section` only labels an entry, while chosen parts narrow who sees it: kept in
             # the first version instead, so an imported entry reaches exactly the organisations it did.
             sections=[],
+            topics=list(meta.topics),
             rule=meta.when,
         )
         db.session.add(entry)

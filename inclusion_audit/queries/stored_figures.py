@@ -13,6 +13,7 @@ from functools import cache
 from sqlalchemy import Connection, Select, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..content_store import get_content
 from ..disclosure import Cell
 from ..extensions import db
 from ..models import Organisation, StoredFigure
@@ -46,15 +47,16 @@ def rebuild_stored_figures(connection: Connection) -> int:
 
 
 @cache
-def _one_organisation() -> Select:
-    # Built once: every change to an organisation runs it twice, and building it costs more than running it.
+def _one_organisation(content_version: str) -> Select:
+    # Built once per content version (its training needs follow the content's tags): every change to an
+    # organisation runs it twice, and building it costs more than running it.
     return stored_rows(Organisation.id == bindparam("organisation_id"))
 
 
 def figures_of(organisation_id: int | None = None) -> Figures:
     """Stored figures worked out afresh, for everyone or for what one organisation adds:
     (scope, span, period, measure, item, value) -> Cell."""
-    statement = stored_rows() if organisation_id is None else _one_organisation()
+    statement = stored_rows() if organisation_id is None else _one_organisation(get_content().version)
     rows = db.session.execute(statement, {"organisation_id": organisation_id})
     return {tuple(row[:-2]): Cell(row[-2], int(row[-1])) for row in rows}
 

@@ -81,6 +81,10 @@ def _reaudit(audit: Audit) -> Email:
     return reaudit_email(audit.organisation, audit, summary)
 
 
+def _unfinished(audit: Audit) -> Email:
+    return unfinished_email(audit.organisation, audit)
+
+
 def send_reminders(now: datetime) -> SendReport:
     """Send every reminder due at `now` (naive UTC) that has not been sent before."""
     report = SendReport()
@@ -91,7 +95,17 @@ def send_reminders(now: datetime) -> SendReport:
     reaudits = queries.reaudits_due(queries.add_months(now, -REAUDIT_MONTHS))
     _audits(report, ReminderKind.REAUDIT_DUE, reaudits, _reaudit, now, opt_outs)
     unfinished = queries.stale_audits(now - timedelta(days=UNFINISHED_DAYS))
-    _audits(
-        report, ReminderKind.AUDIT_UNFINISHED, unfinished, lambda a: unfinished_email(a.organisation, a), now, opt_outs
-    )
+    _audits(report, ReminderKind.AUDIT_UNFINISHED, unfinished, _unfinished, now, opt_outs)
+    return report
+
+
+AUDIT_EMAILS = {ReminderKind.REAUDIT_DUE: _reaudit, ReminderKind.AUDIT_UNFINISHED: _unfinished}
+
+
+def send_audit_reminder(kind: ReminderKind, audit: Audit, now: datetime) -> SendReport:
+    """The reminder about one audit that `send_reminders` would send, sent now (a coordinator asked for it): the
+    same email, the same record of who has had it, so nobody gets it twice whoever sent it, and nobody who chose
+    not to get this kind of reminder gets it at all."""
+    report = SendReport()
+    _audits(report, kind, [audit], AUDIT_EMAILS[kind], now, {})
     return report

@@ -138,3 +138,21 @@ def test_notes_are_in_the_guide_appendix_and_data_download_but_never_shown_to_co
         assert response.status_code == 200, url
         body = response.get_data(as_text=True)
         assert "Drop-in on Tuesdays" not in body and "your notes" not in body.lower(), url
+
+
+def test_the_notes_box_shows_each_organisations_own_words_exactly_and_nobody_elses(app, accounts, client):
+    """The notes box's markup is reused between pages (it is most of a question page's time): only its frame."""
+    mine = 'Tuesdays <b>"drop-in"</b> & Friday’s outreach — 2 sites'
+    accounts.member("first@example.org", organisation="First Project")
+    accounts.member("second@example.org", organisation="Second Project")
+    accounts.sign_in("first@example.org")
+    post_section(client, app, "workforce", {}, mine)
+    page = get_page(client, "/audit/section/workforce")
+    box = page.soup.find("textarea", attrs={"name": "notes"})
+    assert box.get_text() == mine  # escaped on the page and read back as the very same text
+    assert "<b>" not in str(box.decode_contents())
+    client.post("/sign-out", data={})
+    accounts.sign_in("second@example.org")
+    other = get_page(client, "/audit/section/workforce")
+    assert other.soup.find("textarea", attrs={"name": "notes"}).get_text() == ""
+    assert "drop-in" not in other.text

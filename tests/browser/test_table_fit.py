@@ -10,8 +10,15 @@ from .support import DEMO_COORDINATOR, DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-# Every table of figures, with and without filters, the list of sharing organisations and one organisation's page.
-PATHS = ("/coordinator/", "/coordinator/?area=all", "/coordinator/?period=12m", "/coordinator/organisations")
+# Every table of figures, with and without filters, the list of sharing organisations, the pipeline and one
+# organisation's page.
+PATHS = (
+    "/coordinator/",
+    "/coordinator/?area=all",
+    "/coordinator/?period=12m",
+    "/coordinator/organisations",
+    "/coordinator/pipeline",
+)
 
 CLIPPED = """() => {
   const problems = [];

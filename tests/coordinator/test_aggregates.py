@@ -153,8 +153,17 @@ def test_gaps_count_latest_audits_only(fixture_app):
     assert lead.section == content.sections_by_id["commitment"].title
     assert lead.principle == content.config.principles[1]
     assert lead.topics and all(title for _, title in lead.topics)
-    tags = {tag for s in content.snippets if "named_lead" in s.meta.questions for tag in s.meta.core20plus5}
+    # Only the advice for organisations that have not started or do not know: never what is meant for those
+    # already doing well ("strengthen", "sustain").
+    kinds = {s.id: s.meta.kind for s in content.snippets}
+    assert {kinds[snippet_id] for snippet_id, _ in lead.topics} <= {"get-started", "find-out"}
+    for_gaps = [s for s in content.snippets if "named_lead" in s.meta.questions and s.meta.kind in kinds_for_gaps()]
+    tags = {tag for s in for_gaps for tag in s.meta.core20plus5}
     assert lead.core20plus5 == tuple(content.config.core20plus5[tag] for tag in sorted(tags, key=list(tags).index))
+
+
+def kinds_for_gaps() -> tuple[str, ...]:
+    return ("get-started", "find-out")
 
 
 def test_gaps_hidden_when_fewer_than_5_organisations(fixture_app):

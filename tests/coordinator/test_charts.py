@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from inclusion_audit.coordinator.charts import distribution_chart
+from inclusion_audit.charts import Block, Series, comparison_chart, trend_chart
 from inclusion_audit.coordinator.figures import DistributionRow
-from inclusion_audit.coordinator.trend_chart import Series, trend_chart
+from inclusion_audit.coordinator.view_data import spread_of
 
 
 def row(counts, organisations="25", middle="40 to 59%") -> DistributionRow:
@@ -15,7 +15,7 @@ def row(counts, organisations="25", middle="40 to 59%") -> DistributionRow:
 
 
 def test_distribution_chart_draws_only_shown_counts():
-    svg = BeautifulSoup(distribution_chart(row((None, 10, 15, 6, None)), chart_id="c1"), "html.parser").svg
+    svg = BeautifulSoup(spread_of(row((None, 10, 15, 6, None)), chart_id="c1"), "html.parser").svg
     assert svg["role"] == "img" and svg["aria-labelledby"] == "c1-title c1-desc"
     assert svg.find("title")["id"] == "c1-title"
     assert "Commitment <and> leadership" in svg.find("title").get_text()  # escaped in the markup, read back as text
@@ -30,7 +30,7 @@ def test_distribution_chart_draws_only_shown_counts():
 
 
 def test_distribution_chart_without_enough_organisations_has_no_spread():
-    chart = distribution_chart(row((None,) * 5, organisations="fewer than 5", middle="fewer than 10"), chart_id="c2")
+    chart = spread_of(row((None,) * 5, organisations="fewer than 5", middle="fewer than 10"), chart_id="c2")
     svg = BeautifulSoup(chart, "html.parser").svg
     assert not svg.find_all("rect")
     assert "hidden" in svg.find("desc").get_text()
@@ -45,3 +45,16 @@ def test_trend_chart_breaks_lines_at_hidden_quarters():
     description = svg.find("desc").get_text()
     assert "A: Jan to Mar 2026 50%, Apr to Jun 2026 hidden" in description
     assert svg.find("title").get_text() == "Shares"
+
+
+def test_comparison_chart_draws_bars_only_for_shown_shares():
+    blocks = [
+        Block("Commitment <and> leadership", (("All areas", 60, "60%"), ("North", None, "fewer than 5"))),
+        Block("Access", (("All areas", 45, "45%"), ("North", None, "fewer than 10"))),
+    ]
+    svg = BeautifulSoup(comparison_chart(blocks, title="Side", chart_id="cmp"), "html.parser").svg
+    assert svg["aria-labelledby"] == "cmp-title cmp-desc"
+    assert len(svg.find_all("rect")) == 2
+    texts = [t.get_text() for t in svg.find_all("text")]
+    assert "fewer than 5" in texts and "fewer than 10" in texts and "60%" in texts
+    assert "Commitment <and> leadership: All areas 60%; North fewer than 5." in svg.find("desc").get_text()

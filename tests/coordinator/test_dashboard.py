@@ -94,12 +94,12 @@ def test_trends_and_gaps(coordinator):
     share = int(shares[0].rstrip("%"))
     assert share % 5 == 0 and 40 <= share <= 90  # true: 10 of 16; from counts within 2 of 10 and of 16
     assert page.soup.select_one('svg[aria-labelledby^="trend-"]') is not None
-    gaps = table_rows(page, "Questions most often")
-    questions = [row[0] for row in gaps]
-    # "Does someone lead...": 6 not started and 2 not sure, so always listed; one organisation's gap never is.
-    lead = next(row for row in gaps if row[0].startswith("Does someone lead on reaching inclusion health groups?"))
-    assert fits(lead[1], 6) and lead[2] == "fewer than 5"
-    assert len(gaps) <= 2 and not any("partnership" in question.lower() for question in questions)
+    needs = table_rows(page, "Training topics most needed")
+    # Six organisations answered "Not started" to a leadership question; one organisation's need is never listed.
+    assert [row[1] for row in needs] == ["Leading and planning for inclusion health"]
+    assert needs[0][0] == "1" and fits(needs[0][2], 6)
+    link = page.soup.find("a", string=lambda text: text and text.startswith("See every training topic"))
+    assert link["href"].startswith("/coordinator/needs?")
     assert unsafe_figures(page) == []
 
 
@@ -118,7 +118,7 @@ def test_a_small_selection_shows_no_figures(coordinator):
     rows = table_rows(page, "Spread of scores")
     assert all(row[1:] == ["fewer than 5"] * 6 + ["fewer than 10"] for row in rows)
     assert set(summary(page).values()) == {"fewer than 5"}
-    assert "There are no questions" not in page.text and "No question has a count of 5 or more" in page.text
+    assert "No training topic is needed by 5 or more organisations" in page.text
     assert unsafe_figures(page) == []
 
 

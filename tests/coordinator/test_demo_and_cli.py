@@ -24,7 +24,7 @@ def test_demo_data_shares_about_40_percent_and_fills_every_chart(app, runner, cl
     page = get_page(client, "/coordinator/")
     assert len(page.soup.select('svg[aria-labelledby^="spread-"]')) == 5
     assert page.soup.select_one('svg[aria-labelledby^="trend-"]') is not None
-    assert page.soup.select_one("#gaps-table-caption") is not None
+    assert page.soup.select_one("#top-needs-caption") is not None
     # Narrow filters show the small-number rule at work: 2 or fewer organisations (or none) can never read 5 or more.
     query = "area=west_northamptonshire&org_type=charity&size_band=over_50&group=sex_workers"
     with app.app_context():

@@ -10,6 +10,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from inclusion_audit.content_store import get_content
 from inclusion_audit.coordinator.explanation import ABOUT_FIGURES, EXPLANATION
 from inclusion_audit.export_files import DATE_FORMAT, PERCENT_FORMAT, Percent, Sheet, to_xlsx
 from tests.conftest import get_page
@@ -51,7 +52,7 @@ def about(workbook) -> dict:
 
 def test_summary_figures_are_numbers_percentages_and_words(coordinator):
     workbook = open_workbook(coordinator.get("/coordinator/export/summary.xlsx"))
-    assert workbook.sheetnames == ["Spread of scores", "Trends", "Gaps", "About this data"]
+    assert workbook.sheetnames == ["Spread of scores", "Trends", "Needs", "Gaps", "About this data"]
     for sheet in workbook.worksheets:
         assert_usable(sheet)
     spread = workbook["Spread of scores"]
@@ -130,3 +131,21 @@ def test_the_csv_summary_still_has_a_byte_order_mark_and_the_shown_words(coordin
     response = coordinator.get("/coordinator/export/summary.csv")
     assert response.data.startswith("\ufeff".encode())
     assert read_csv(response)[1][2] == "fewer than 5"
+
+
+def test_the_needs_sheet_has_ranks_counts_and_percentages(app, coordinator):
+    workbook = open_workbook(coordinator.get("/coordinator/export/summary.xlsx"))
+    needs = workbook["Needs"]
+    assert_usable(needs)
+    rows = list(needs.iter_rows(min_row=2))
+    with app.app_context():
+        assert len(rows) == len(get_content().config.training_topics)
+    # Six organisations need the leadership topic: the one ranked row, with a number and a percentage.
+    first = rows[0]
+    assert first[0].value == 1 and first[1].value == "Leading and planning for inclusion health"
+    assert isinstance(first[2].value, int) and first[2].data_type == "n" and abs(first[2].value - 6) <= 2
+    assert isinstance(first[3].value, float) and first[3].number_format == PERCENT_FORMAT
+    for row in rows[1:]:
+        assert row[0].value == "not ranked" and row[2].value == "fewer than 5" and row[3].value == "not shown"
+    assert all(isinstance(c.value, int) or c.value == "fewer than 5" for c in column(needs, "Not sure"))
+    assert "Rank (Needs)" in about(workbook)

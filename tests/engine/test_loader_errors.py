@@ -337,3 +337,11 @@ def test_old_question_ids_cannot_be_reused_or_claimed_twice(builder: ContentBuil
 def test_retired_question_must_not_still_be_asked(builder: ContentBuilder) -> None:
     builder.config["retired_questions"]["budget"] = "Gone."
     assert_one_problem(builder, "config.yml: retired_questions.budget: is still a question id")
+
+
+def test_help_entry_training_topics_must_be_listed(builder: ContentBuilder) -> None:
+    builder.local_packs["north"]["entries"][0]["topics"] = ["using_data", "juggling"]
+    assert_one_problem(
+        builder,
+        'local/north.yml: entries[0].topics[1]: unknown training topic "juggling" (not in config.yml training_topics)',
+    )

@@ -165,3 +165,24 @@ def test_the_preview_example_is_at_the_start_in_every_part_as_the_page_says(app)
         example = load_example(content, Path(app.config["CONTENT_DIR"]) / "examples/starting-out.yml")
         guide = build_guide(content, example.profile, example.answers, first_audit=example.first_audit)
     assert {section.result.band for section in guide.sections} == {content.config.stages[0].id}
+
+
+def test_training_topics_are_chosen_from_the_content_and_kept_in_the_history(app, accounts):
+    client = _sign_in(app, accounts)
+    page = get_page(client, f"{BASE}/add")
+    with app.app_context():
+        topics = get_content().config.training_topics
+    assert page.checked("topics") == []
+    assert [i["value"] for i in page.soup.select('input[name="topics"]')] == list(topics)
+    refused = post_page(client, f"{BASE}/add", entry_form(kind="training", topics=["using_data", "juggling"]))
+    assert refused.errors()  # a topic the content does not list
+    assert refused.checked("topics") == ["using_data"]  # what was chosen is kept
+    form = entry_form(title="Data training", kind="training", topics=["using_data", "evaluation"])
+    assert post_page(client, f"{BASE}/add", form, status=302)
+    entry_id = _entry_id(app, "Data training")
+    with app.app_context():
+        entry = db.session.get(LocalHelpEntry, entry_id)
+        assert entry.topics == ["using_data", "evaluation"]
+    assert get_page(client, f"{BASE}/{entry_id}").checked("topics") == ["using_data", "evaluation"]
+    history = get_page(client, f"{BASE}/{entry_id}/history")
+    assert topics["using_data"] in history.text

@@ -6,7 +6,7 @@ put in it, keeping their area; admins stay service-wide. Access log rows about i
 its coordinators, are filed under it. The stored figures gain "system=..." rows, so they are rebuilt.
 
 Revision ID: e41a9c7f3b28
-Revises: c4f2a7d91e36
+Revises: b7d3e5a91c20
 Create Date: 2026-12-02 13:25:44.447235
 """
 
@@ -18,7 +18,7 @@ import yaml
 from alembic import op
 
 revision = "e41a9c7f3b28"
-down_revision = "c4f2a7d91e36"
+down_revision = "b7d3e5a91c20"
 branch_labels = None
 depends_on = None
 rebuilds_stored_figures = True

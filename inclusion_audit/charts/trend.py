@@ -1,19 +1,17 @@
-"""Server-drawn SVG line chart: each part's share of organisations at 60% or more, quarter by quarter. Always
-shown next to a table.
+"""Lines of a share (0-100%) quarter by quarter, one per section. A hidden quarter leaves a gap in its line.
 
-Lines differ by colour and by marker shape, so the chart works without colour vision; a legend
-names each line. A quarter whose share is hidden (fewer than 10 organisations) leaves a gap.
+Lines differ by colour and by marker shape, so the chart works without colour vision; a legend names each line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-# GOV.UK palette colours that contrast with white and with each other.
-COLOURS = ("#1d70b8", "#00703c", "#d4351c", "#4c2c92", "#b58840")
-MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+from .palette import Palette
+from .svg import finish, opening, text
+
 LEFT, PLOT_WIDTH, TOP, PLOT_HEIGHT = 48, 560, 20, 200
 
 
@@ -52,27 +50,22 @@ def trend_chart(series: list[Series], quarters: list[tuple[str, str]], *, chart_
     def y(percent: int) -> float:
         return TOP + PLOT_HEIGHT * (1 - percent / 100)
 
-    parts = [
-        f'<svg class="app-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(describe(series, quarters))}</desc>',
-    ]
+    parts = opening(chart_id, title, describe(series, quarters), width, height)
     for percent in (0, 25, 50, 75, 100):
+        stroke = Palette.TEXT if percent == 0 else Palette.BORDER
         parts.append(
             f'<line x1="{LEFT}" y1="{y(percent):.1f}" x2="{LEFT + PLOT_WIDTH}" y2="{y(percent):.1f}" '
-            f'stroke="{"#0b0c0c" if percent == 0 else "#b1b4b6"}"/>'
-            f'<text x="{LEFT - 6}" y="{y(percent) + 5:.1f}" font-size="13" text-anchor="end" fill="#505a5f">'
-            f"{percent}%</text>"
+            f'stroke="{stroke}"/>'
         )
-    for index, (first, second) in enumerate(quarters):
-        for line, text in enumerate((first, second)):
-            parts.append(
-                f'<text x="{x(index):.1f}" y="{TOP + PLOT_HEIGHT + 18 + 15 * line}" font-size="12" '
-                f'text-anchor="middle" fill="#0b0c0c">{escape(text)}</text>'
-            )
+        parts.append(
+            text(LEFT - 6, y(percent) + 5, f"{percent}%", size=13, colour=Palette.SECONDARY_TEXT, anchor="end")
+        )
+    for index, lines in enumerate(quarters):
+        for line, words in enumerate(lines):
+            parts.append(text(x(index), TOP + PLOT_HEIGHT + 18 + 15 * line, words, size=12, anchor="middle"))
     for number, line in enumerate(series):
-        colour, shape = COLOURS[number % len(COLOURS)], MARKERS[number % len(MARKERS)]
+        colour = Palette.SERIES[number % len(Palette.SERIES)]
+        shape = Palette.MARKERS[number % len(Palette.MARKERS)]
         points = [(x(i), y(v)) if v is not None else None for i, v in enumerate(line.values)]
         # Join neighbouring quarters only: a hidden quarter breaks the line rather than bridging it.
         for here, there in zip(points, points[1:], strict=False):
@@ -84,10 +77,8 @@ def trend_chart(series: list[Series], quarters: list[tuple[str, str]], *, chart_
         parts.extend(_marker(shape, px, py, colour) for px, py in (p for p in points if p))
         key_y = legend_top + 24 * number
         parts.append(_marker(shape, LEFT + 6, key_y - 5, colour))
-        parts.append(f'<text x="{LEFT + 20}" y="{key_y}" font-size="14" fill="#0b0c0c">{escape(line.label)}</text>')
-    parts.append("</svg>")
-    # Safe: every piece of text above went through escape(); the rest is our own fixed markup.
-    return Markup("".join(parts))  # nosec B704
+        parts.append(text(LEFT + 20, key_y, line.label))
+    return finish(parts)
 
 
 def describe(series: list[Series], quarters: list[tuple[str, str]]) -> str:
