@@ -29,24 +29,33 @@ reminders_cli = AppGroup("reminders", help="Reminder emails about action plans a
 
 @users_cli.command("create-coordinator")
 @click.argument("email")
-@click.option("--admin", is_flag=True, help="Give the account the admin role (can read the access log).")
-@click.option("--area", help="Limit a coordinator's named views to one area code from content/config.yml.")
+@click.option("--admin", is_flag=True, help="An admin: of the whole service, or of the system given with --system.")
+@click.option("--system", "system_code", help="The system's code (a coordinator needs one unless there is only one).")
+@click.option("--area", help="Limit a coordinator's named views and local help to one area code of the system.")
 @click.password_option(prompt="Password for the new account")
-def create_coordinator(email: str, admin: bool, area: str | None, password: str) -> None:
-    """Create a coordinator (or admin) account."""
+def create_coordinator(email: str, admin: bool, system_code: str | None, area: str | None, password: str) -> None:
+    """Create a coordinator (or admin) account: the first admin, who invites everyone else in the browser."""
     if queries.email_taken(email):
         raise click.ClickException(f"An account already uses {email}.")
-    if area is not None and area not in get_content().config.profile.areas:
-        raise click.ClickException(
-            f"Unknown area {area!r}. Use one of: {', '.join(get_content().config.profile.areas)}."
-        )
+    queries.seed_first_system(get_content())  # areas still only in content/config.yml: make the first system
+    systems = queries.systems()
+    if system_code is None and not admin and len(systems) == 1:
+        system_code = systems[0].code
+    system = queries.system_by_code(system_code) if system_code else None
+    if system_code and system is None:
+        raise click.ClickException(f"Unknown system {system_code!r}. Use one of: {', '.join(s.code for s in systems)}.")
+    if system is None and not admin:
+        raise click.ClickException("A coordinator needs a system: give --system with one of the systems' codes.")
+    if area is not None and (system is None or area not in queries.area_choices(system.id)):
+        known = ", ".join(queries.area_choices(system.id)) if system else "none without --system"
+        raise click.ClickException(f"Unknown area {area!r}. Use one of: {known}.")
     problem = password_problem(password, email)
     if problem:
         raise click.ClickException(problem)
     user = queries.create_staff_user(email, password, role="admin" if admin else "coordinator")
-    if area:
-        queries.set_staff_area(user, area)
-    click.echo(f"Created {user.role} {user.email}{f' for {area}' if area else ''}.")
+    queries.set_staff_scope(user, system.id if system else None, None if admin else area)
+    where = f" for {area}" if area and not admin else f" for {system.name}" if system else " for the whole service"
+    click.echo(f"Created {user.role} {user.email}{where}.")
 
 
 @demo_cli.command("load")

@@ -41,6 +41,6 @@ def init_database(app: Flask) -> None:
         if not (user_id.isascii() and user_id.isdecimal() and len(user_id) <= 10) or not key:
             return None
         user = get_signed_in_user(int(user_id))
-        if user is None or not hmac.compare_digest(user.session_key.encode(), key.encode()):
+        if user is None or not user.active or not hmac.compare_digest(user.session_key.encode(), key.encode()):
             return None
         return user

@@ -1,4 +1,6 @@
-"""Demo data: one organisation to try the audit with, a coordinator, and a spread of other organisations.
+"""Demo data: one organisation to try the audit with, a coordinator, and a spread of other organisations;
+and a second, made-up system with a few organisations and a coordinator of its own, to show how scopes
+keep systems apart.
 
 Seeded randomness, so every `make run` shows the same demo. Idempotent: it does nothing if the
 demo organisation's user already exists.
@@ -15,8 +17,18 @@ from .engine import Content, build_guide
 from .extensions import db
 from .models import ActionStatus, Answer, Audit, AuditStatus, Organisation, User, Verification, utcnow
 from .passwords import hash_password
-from .queries import ensure_plan, latest_submitted, profile_of, section_scores_of
+from .queries import (
+    FIRST_SYSTEM_CODE,
+    ensure_plan,
+    latest_submitted,
+    profile_of,
+    section_scores_of,
+    seed_first_system,
+    system_by_code,
+    with_area_names,
+)
 from .queries.stored_figures import rebuild_stored_figures
+from .system_models import Area, System
 
 DEMO_PASSWORD = "try-the-demo-audit"
 DEMO_MEMBER = "demo@example.org"
@@ -24,6 +36,15 @@ DEMO_COORDINATOR = "coordinator@example.org"
 # A coordinator tied to one area, to show how named views narrow while anonymous figures can still compare.
 DEMO_AREA_COORDINATOR = "west.coordinator@example.org"
 DEMO_ADMIN = "admin@example.org"
+# The made-up second system: its name says it is not real, so nobody mistakes the demo for a real county.
+DEMO_SYSTEM_CODE = "fictional_vale"
+DEMO_SYSTEM_NAME = "Fictional Vale Integrated Care System (demo)"
+DEMO_SYSTEM_AREAS = {
+    "fictional_vale_east": "Fictional Vale East (demo)",
+    "fictional_vale_west": "Fictional Vale West (demo)",
+}
+DEMO_SYSTEM_COORDINATOR = "vale.coordinator@example.org"
+DEMO_SYSTEM_ORGANISATIONS = 8
 DEMO_ORGANISATIONS = 60
 # About 40% of organisations choose to share by name (a separate seed, so the rest of the demo stays put).
 DEMO_SHARE_RATE = 0.4
@@ -129,21 +150,84 @@ def _demo_plans(content: Content, rng: random.Random) -> None:
         db.session.commit()
 
 
+def _other_organisation(content: Content, rng: random.Random, name: str, areas: list[str], share: bool) -> Organisation:
+    lists = content.config.profile
+    organisation = Organisation(
+        name=name,
+        org_type=rng.choice(list(lists.org_types)),
+        size_band=rng.choice(list(lists.size_bands)),
+        area=rng.choice(areas),
+        profile_completed_at=utcnow(),
+        share_named=share,
+        verification=Verification.VERIFIED.value,
+    )
+    organisation.sharing_changed_at = utcnow() if organisation.share_named else None
+    organisation.groups = rng.sample(list(lists.groups), k=rng.randint(1, 3))
+    db.session.add(organisation)
+    return organisation
+
+
+def _audits_of(content: Content, rng: random.Random, organisation: Organisation, today: datetime) -> int:
+    """One to three submitted audits, bigger organisations tending to be further along."""
+    maturity = rng.uniform(0.3, 2.0) + 0.3 * list(content.config.profile.size_bands).index(organisation.size_band)
+    when = today - timedelta(days=rng.randint(200, 700))
+    organisation.created_at = when - timedelta(days=14)  # registered a little before its first audit
+    audits = rng.choice([1, 1, 1, 2, 2, 3])
+    for number in range(audits):
+        answers = _demo_answers(content, rng, maturity)
+        db.session.add(_submitted_audit(content, organisation, answers, when, first_audit=number == 0))
+        maturity = min(maturity + rng.uniform(0.1, 0.6), 3.0)
+        when = min(when + timedelta(days=rng.randint(120, 250)), today - timedelta(days=1))
+    return audits
+
+
+def _demo_system(content: Content, password_hash: str) -> int:
+    """The made-up system, its two areas, its coordinator and a few organisations with audits (its own seed,
+    so the rest of the demo stays as it was). Returns how many audits it added."""
+    system = System(code=DEMO_SYSTEM_CODE, name=DEMO_SYSTEM_NAME)
+    system.areas = [Area(code=code, name=name) for code, name in DEMO_SYSTEM_AREAS.items()]
+    db.session.add(system)
+    db.session.flush()
+    content = with_area_names(content)  # so its guides name its areas, which the content files do not list
+    db.session.add(
+        User(email=DEMO_SYSTEM_COORDINATOR, password_hash=password_hash, role="coordinator", system_id=system.id)
+    )
+    rng, audits = random.Random(99), 0
+    for index in range(DEMO_SYSTEM_ORGANISATIONS):
+        name = f"Vale {rng.choice(_NAME_PARTS[1])} {index + 1} (demo)"
+        organisation = _other_organisation(content, rng, name, list(DEMO_SYSTEM_AREAS), index % 2 == 0)
+        audits += _audits_of(content, rng, organisation, utcnow())
+    return audits
+
+
 def load_demo_data(content: Content) -> str:
+    seed_first_system(content)  # a database made without the migrations (tests) has no systems yet
+    password_hash = hash_password(DEMO_PASSWORD)
     if db.session.query(User.id).filter(User.email == DEMO_MEMBER).first():
-        return "Demo data is already loaded."
+        if system_by_code(DEMO_SYSTEM_CODE) is not None:
+            return "Demo data is already loaded."
+        # Demo data loaded before there were systems: add the made-up one.
+        audits = _demo_system(content, password_hash)
+        _demo_rebuild()
+        return f"Added the demo system {DEMO_SYSTEM_NAME} ({audits} submitted audits)."
     rng = random.Random(2026)
     lists = content.config.profile
-    password_hash = hash_password(DEMO_PASSWORD)
+    home = system_by_code(FIRST_SYSTEM_CODE)
 
     # Demo organisations are verified, as if a coordinator knew them all, so the dashboard has figures at once.
     demo_org = Organisation(name="Demo Community Project", verification=Verification.VERIFIED.value)
     db.session.add(
         User(email=DEMO_MEMBER, password_hash=password_hash, role="member", organisation=demo_org, team_role="admin")
     )
-    db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator"))
+    db.session.add(User(email=DEMO_COORDINATOR, password_hash=password_hash, role="coordinator", system_id=home.id))
     db.session.add(
-        User(email=DEMO_AREA_COORDINATOR, password_hash=password_hash, role="coordinator", area="west_northamptonshire")
+        User(
+            email=DEMO_AREA_COORDINATOR,
+            password_hash=password_hash,
+            role="coordinator",
+            system_id=home.id,
+            area="west_northamptonshire",
+        )
     )
     db.session.add(User(email=DEMO_ADMIN, password_hash=password_hash, role="admin"))
     share_rng = random.Random(40)
@@ -156,36 +240,24 @@ def load_demo_data(content: Content) -> str:
     audits = 0
     for index in range(DEMO_ORGANISATIONS):
         name = f"{rng.choice(_NAME_PARTS[0])} {rng.choice(_NAME_PARTS[1])} {index + 1}"
-        organisation = Organisation(
-            name=name,
-            org_type=rng.choice(list(lists.org_types)),
-            size_band=rng.choice(list(lists.size_bands)),
-            area=rng.choice(list(lists.areas)),
-            profile_completed_at=utcnow(),
-            share_named=share_rng.random() < DEMO_SHARE_RATE,
-            verification=Verification.VERIFIED.value,
-        )
-        organisation.sharing_changed_at = utcnow() if organisation.share_named else None
-        organisation.groups = rng.sample(list(lists.groups), k=rng.randint(1, 3))
-        db.session.add(organisation)
-        # Bigger organisations tend to be further along; most have one audit, some two or three.
-        maturity = rng.uniform(0.3, 2.0) + 0.3 * list(lists.size_bands).index(organisation.size_band)
-        when = today - timedelta(days=rng.randint(200, 700))
-        organisation.created_at = when - timedelta(days=14)  # registered a little before its first audit
-        for number in range(rng.choice([1, 1, 1, 2, 2, 3])):
-            answers = _demo_answers(content, rng, maturity)
-            db.session.add(_submitted_audit(content, organisation, answers, when, first_audit=number == 0))
-            audits += 1
-            maturity = min(maturity + rng.uniform(0.1, 0.6), 3.0)
-            when = min(when + timedelta(days=rng.randint(120, 250)), today - timedelta(days=1))
+        shared = share_rng.random() < DEMO_SHARE_RATE
+        organisation = _other_organisation(content, rng, name, list(lists.areas), shared)
+        audits += _audits_of(content, rng, organisation, today)
+    audits += _demo_system(content, password_hash)
+    _demo_rebuild()
+    _demo_plans(content, random.Random(17))
+    return (
+        f"Loaded demo data: {DEMO_ORGANISATIONS + DEMO_SYSTEM_ORGANISATIONS + 1} organisations, "
+        f"{audits} submitted audits.\n"
+        f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"
+        f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD} (every Northamptonshire area)\n"
+        f"  Area coordinator:    {DEMO_AREA_COORDINATOR} / {DEMO_PASSWORD} (West Northamptonshire)\n"
+        f"  Other system:        {DEMO_SYSTEM_COORDINATOR} / {DEMO_PASSWORD} ({DEMO_SYSTEM_NAME})\n"
+        f"  Admin:               {DEMO_ADMIN} / {DEMO_PASSWORD} (the whole service: admin pages, access log)"
+    )
+
+
+def _demo_rebuild() -> None:
     db.session.commit()
     rebuild_stored_figures(db.session.connection())  # the audits above went straight into the tables
     db.session.commit()
-    _demo_plans(content, random.Random(17))
-    return (
-        f"Loaded demo data: {DEMO_ORGANISATIONS + 1} organisations, {audits} submitted audits.\n"
-        f"  Organisation member: {DEMO_MEMBER} / {DEMO_PASSWORD}\n"
-        f"  Coordinator:         {DEMO_COORDINATOR} / {DEMO_PASSWORD} (all areas)\n"
-        f"  Area coordinator:    {DEMO_AREA_COORDINATOR} / {DEMO_PASSWORD} (West Northamptonshire)\n"
-        f"  Admin:               {DEMO_ADMIN} / {DEMO_PASSWORD} (can read the access log)"
-    )

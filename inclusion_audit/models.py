@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .disclosure import new_record_key
@@ -121,8 +121,12 @@ class User(UserMixin, db.Model):
     session_key: Mapped[str] = mapped_column(String(40), default=new_session_key)
     last_login_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # A coordinator's area (a code from content/config.yml); None means every area. Members ignore it.
+    # Staff scope (`queries.scope_of`): a coordinator's system, and optionally one area code in it; an admin
+    # without a system is service-wide. Members ignore both.
+    system_id: Mapped[int | None] = mapped_column(ForeignKey("system.id"))
     area: Mapped[str | None] = mapped_column(String(60))
+    # False once an admin deactivates the account: it cannot sign in (Flask-Login's `is_active`).
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
     # Only members of an organisation have one; the server default makes anyone added without it a plain member.
     team_role: Mapped[str] = mapped_column(
         String(20), default=TeamRole.MEMBER.value, server_default=TeamRole.MEMBER.value
@@ -134,6 +138,10 @@ class User(UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_key}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
 
     @property
     def is_coordinator(self) -> bool:
@@ -225,6 +233,8 @@ class AccessLog(db.Model):
     action: Mapped[str] = mapped_column(String(40))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     detail: Mapped[str] = mapped_column(String(500), default="")
+    # The system the row is about, so a system admin reads only its rows (None: only service-wide admins).
+    system_id: Mapped[int | None] = mapped_column(ForeignKey("system.id", ondelete="SET NULL"), index=True)
 
     __table_args__ = (NEVER_REUSE_IDS,)
 

@@ -30,6 +30,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.create_account",
         "auth.confirm_account",  # protected by its random, expiring token
         "auth.accept_invitation",  # protected by its random, single-use, expiring token instead
+        "auth.accept_staff_invitation",  # the same
         "auth.forgot_password",
         "auth.reset_password",  # protected by its signed, single-use, expiring token
         "certificate.check_form",

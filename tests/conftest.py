@@ -20,10 +20,13 @@ from bs4 import BeautifulSoup
 from sqlalchemy import create_engine, make_url, select, text
 
 from inclusion_audit import create_app
+from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, User
 from inclusion_audit.passwords import hash_password
+from inclusion_audit.queries.areas import FIRST_SYSTEM_CODE, seed_first_system
 from inclusion_audit.queries.stored_figures import count_new_organisation
+from inclusion_audit.system_models import System
 
 # The SMTP server fixtures (certificate_authority, mail_app) for any test that sends real mail.
 pytest_plugins = ("tests.smtp",)
@@ -57,12 +60,14 @@ def shared_database_url() -> str | None:
 
 @pytest.fixture(scope="session")
 def empty_sqlite_file(tmp_path_factory) -> Path:
-    """An SQLite database with every table and no rows, made once per process: each test starts from a copy,
-    which costs a file copy instead of creating the schema again."""
+    """An SQLite database with every table and no rows but the first system and its areas (as the migrations
+    seed them), made once per process: each test starts from a copy, which costs a file copy instead of
+    creating the schema again."""
     path = tmp_path_factory.mktemp("schema") / "empty.db"
     schema_app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
     with schema_app.app_context():
         db.create_all()
+        seed_first_system(get_content())
         db.engine.dispose()
     return path
 
@@ -89,10 +94,11 @@ def _reset_database(app) -> None:
         db.drop_all()
         db.create_all()
         _schema_ready.add(url)
-        return
-    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-    with db.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    else:
+        tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+        with db.engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    seed_first_system(get_content())
 
 
 @pytest.fixture
@@ -262,9 +268,14 @@ class Accounts:
             db.session.commit()
             return user.id
 
-    def staff(self, email: str = "coordinator@example.org", role: str = "coordinator") -> int:
+    def staff(
+        self, email: str = "coordinator@example.org", role: str = "coordinator", system: str | None = None
+    ) -> int:
+        """A coordinator of the first system (or of `system`, a code), or a service-wide admin (unless `system`)."""
         with self.app.app_context():
-            user = User(email=email, password_hash=hash_password(PASSWORD), role=role)
+            code = system or (FIRST_SYSTEM_CODE if role == "coordinator" else None)
+            system_id = db.session.scalar(select(System.id).where(System.code == code)) if code else None
+            user = User(email=email, password_hash=hash_password(PASSWORD), role=role, system_id=system_id)
             db.session.add(user)
             db.session.commit()
             return user.id

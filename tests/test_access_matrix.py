@@ -16,7 +16,10 @@ from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
 from inclusion_audit.local_help_models import LocalHelpEntry
-from inclusion_audit.models import Invitation, Organisation, PlanAction, User
+from inclusion_audit.models import Invitation, Organisation, PlanAction, User, Verification
+from inclusion_audit.queries import StaffScope
+from inclusion_audit.queries.stored_figures import figure_differences
+from inclusion_audit.system_models import Area, StaffInvitation, System
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts
 
@@ -37,7 +40,9 @@ class World:
     action: int  # an action in A's current plan
     own_action: int  # an action A added to its plan itself
     spare: int  # a third member of A's team, for the admin to promote and remove
-    local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for every area
+    local_help: int  # a local help entry (North Northamptonshire); the coordinator here is for the whole system
+    staff: int  # a spare coordinator, for the admin pages
+    staff_invitation: int  # an invitation to be a coordinator, waiting for an answer
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,8 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("auth.confirm_account", "POST"): Expect("/account/confirm/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "GET"): Expect("/invitation/not-a-token", NOT_FOUND),
     ("auth.accept_invitation", "POST"): Expect("/invitation/not-a-token", NOT_FOUND),
+    ("auth.accept_staff_invitation", "GET"): Expect("/invitation/staff/not-a-token", NOT_FOUND),
+    ("auth.accept_staff_invitation", "POST"): Expect("/invitation/staff/not-a-token", NOT_FOUND),
     ("auth.change_password", "GET"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.change_password", "POST"): Expect("/account/password", ANY_SIGNED_IN),
     ("auth.account", "GET"): Expect("/account", ANY_SIGNED_IN),
@@ -148,6 +155,22 @@ MATRIX: dict[tuple[str, str], Expect] = {
         "/coordinator/verify/1", STAFF, {"decision": "rejected"}, shows_a=(*STAFF_SEE_A,)
     ),
     ("coordinator.feedback_list", "GET"): Expect("/coordinator/feedback", ADMIN),
+    ("admin.users", "GET"): Expect("/admin/", ADMIN),
+    ("admin.invite", "GET"): Expect("/admin/invite", ADMIN),
+    ("admin.invite", "POST"): Expect("/admin/invite", ADMIN),  # nothing typed: errors
+    ("admin.user", "GET"): Expect("/admin/users/{staff}", ADMIN),
+    ("admin.user", "POST"): Expect("/admin/users/{staff}", ADMIN),  # nothing chosen: errors
+    ("admin.systems", "GET"): Expect("/admin/systems", ADMIN),
+    ("admin.add_system", "GET"): Expect("/admin/systems/add", ADMIN),
+    ("admin.add_system", "POST"): Expect("/admin/systems/add", ADMIN),  # nothing typed: errors
+    ("admin.rename_system", "GET"): Expect("/admin/systems/1/rename", ADMIN),
+    ("admin.rename_system", "POST"): Expect("/admin/systems/1/rename", ADMIN),  # nothing typed: errors
+    ("admin.add_area", "GET"): Expect("/admin/systems/1/areas/add", ADMIN),
+    ("admin.add_area", "POST"): Expect("/admin/systems/1/areas/add", ADMIN),  # nothing typed: errors
+    ("admin.rename_area", "GET"): Expect("/admin/areas/west_northamptonshire/rename", ADMIN),
+    ("admin.rename_area", "POST"): Expect("/admin/areas/west_northamptonshire/rename", ADMIN),  # errors
+    ("admin.retire_area", "GET"): Expect("/admin/areas/west_northamptonshire/retire", ADMIN),
+    ("admin.retire_area", "POST"): Expect("/admin/areas/west_northamptonshire/retire", ADMIN),  # nothing chosen
     ("local_help.entries", "GET"): Expect("/coordinator/local-help/", STAFF),
     ("local_help.add", "GET"): Expect("/coordinator/local-help/add", STAFF),
     ("local_help.add", "POST"): Expect("/coordinator/local-help/add", STAFF),  # nothing typed: errors
@@ -157,6 +180,11 @@ MATRIX: dict[tuple[str, str], Expect] = {
     ("local_help.preview", "GET"): Expect("/coordinator/local-help/{local_help}/preview", STAFF),
     ("local_help.retire", "POST"): Expect("/coordinator/local-help/{local_help}/retire", (302, 403, 403, 302, 302)),
     ("local_help.restore", "POST"): Expect("/coordinator/local-help/{local_help}/restore", (302, 403, 403, 302, 302)),
+    ("admin.cancel_invitation", "POST"): Expect(
+        "/admin/invitations/{staff_invitation}/cancel", (302, 403, 403, 403, 302)
+    ),
+    ("admin.deactivate", "POST"): Expect("/admin/users/{staff}/deactivate", (302, 403, 403, 403, 302)),
+    ("admin.reactivate", "POST"): Expect("/admin/users/{staff}/reactivate", (302, 403, 403, 403, 302)),
     # These change state, so they run last. Plan changes come before A's third audit is submitted (below),
     # which starts a new plan.
     ("audit.change_action", "POST"): Expect(
@@ -200,7 +228,8 @@ def world(app, accounts) -> World:
     spare = accounts.colleague("spare.a@example.org", of=A_EMAIL)
     accounts.member(email="bravo@example.org", organisation="Bravo Project")
     accounts.staff(email="coordinator@example.org", role="coordinator")
-    accounts.staff(email="admin@example.org", role="admin")
+    admin = accounts.staff(email="admin@example.org", role="admin")
+    staff = accounts.staff(email="spare.coordinator@example.org")
     member_a = app.test_client()
     Accounts(app, member_a).sign_in(A_EMAIL)
     complete_audit(member_a, app, "starting-out")
@@ -229,6 +258,10 @@ def world(app, accounts) -> World:
         own_action = db.session.scalar(select(PlanAction.id).where(PlanAction.origin == "own"))
         queries.import_local_packs(get_content())
         local_help = db.session.scalar(select(LocalHelpEntry.id).where(LocalHelpEntry.area == "north_northamptonshire"))
+        queries.create_staff_invitation(
+            "new.lead@example.org", "coordinator", StaffScope(1), db.session.get(User, admin)
+        )
+        staff_invitation = db.session.scalar(select(StaffInvitation.id))
     return World(
         clients=clients,
         first_section=section_ids(app)[0],
@@ -238,6 +271,8 @@ def world(app, accounts) -> World:
         own_action=own_action,
         spare=spare,
         local_help=local_help,
+        staff=staff,
+        staff_invitation=staff_invitation,
     )
 
 
@@ -260,6 +295,8 @@ def test_each_visitor_gets_what_the_matrix_says_and_never_sees_a_by_name(app, wo
             own_action=world.own_action,
             spare=world.spare,
             local_help=world.local_help,
+            staff=world.staff,
+            staff_invitation=world.staff_invitation,
         )
         for role, wanted in expect.wanted():
             with app.app_context():
@@ -321,7 +358,7 @@ def test_every_route_tried_with_out_of_range_and_odd_values_never_errors(app, ac
 
 
 def test_a_coordinator_for_one_area_cannot_reach_another_areas_local_help(app, accounts):
-    """The matrix's coordinator is for every area; one tied to West sees North's entries as not there."""
+    """The matrix's coordinator is for the whole system; one tied to West sees North's entries as not there."""
     accounts.staff(email="west.coordinator@example.org")
     with app.app_context():
         db.session.execute(
@@ -338,3 +375,90 @@ def test_a_coordinator_for_one_area_cannot_reach_another_areas_local_help(app, a
     for path in ("/retire", "/restore", ""):
         assert client.post(f"/coordinator/local-help/{north}{path}").status_code == 404
     assert "North Northamptonshire Council" not in client.get("/coordinator/local-help/").get_data(as_text=True)
+
+
+# Two systems side by side: each kind of staff member of one must never meet the other system's organisations.
+SYSTEMS = {
+    "north": ("northamptonshire", "north_northamptonshire", "Northern Unique Trust", "Northern Waiting Group"),
+    "vale": ("vale", "vale_east", "Valley Unique Trust", "Valley Waiting Group"),
+}
+
+
+def _two_systems(app, accounts) -> dict:
+    """In each system: an organisation sharing by name with a submitted audit (verified), one waiting to be
+    verified, a coordinator and a system admin, and a local help entry."""
+    with app.app_context():
+        db.session.add(System(code="vale", name="Vale Test System", areas=[Area(code="vale_east", name="Vale East")]))
+        db.session.commit()
+    made: dict = {}
+    for key, (system, area, _name, waiting) in SYSTEMS.items():
+        member = app.test_client()
+        accounts.member(email=f"{key}@example.org", organisation="Renamed below")
+        Accounts(app, member).sign_in(f"{key}@example.org")
+        audit = complete_audit(member, app, "starting-out", area=area)
+        assert member.post("/audit/sharing", data={"sharing": "named"}).status_code == 302
+        accounts.member(email=f"{key}.waiting@example.org", organisation=waiting, area=area)
+        staff = {}
+        for role in ("coordinator", "admin"):
+            accounts.staff(email=f"{key}.{role}@example.org", role=role, system=system)
+            staff[role] = app.test_client()
+            Accounts(app, staff[role]).sign_in(f"{key}.{role}@example.org")
+        made[key] = {"audit": audit, "staff": staff, "area": area}
+    with app.app_context():
+        for key, (_, area, name, waiting) in SYSTEMS.items():
+            author = db.session.scalar(select(User).where(User.email == f"{key}.admin@example.org"))
+            shared = db.session.scalar(select(Organisation).where(Organisation.area == area, Organisation.share_named))
+            shared.name = name  # the example answers file renames it
+            db.session.commit()
+            queries.decide_verification(shared.id, author, Verification.VERIFIED, "")
+            made[key]["organisation"] = shared.id
+            made[key]["waiting"] = db.session.scalar(select(Organisation.id).where(Organisation.name == waiting))
+            fields = {"title": f"{key.title()} only help", "publisher": "Test", "what": "A local service.",
+                      "kind": "help", "groups": [], "sections": []}  # fmt: skip
+            made[key]["entry"] = queries.add_local_help(author, area, fields, get_content()).id
+    return made
+
+
+def test_no_figure_name_export_queue_entry_help_or_log_row_crosses_systems(app, accounts):
+    made = _two_systems(app, accounts)
+    for own, other in (("north", "vale"), ("vale", "north")):
+        theirs, foreign_names = made[other], SYSTEMS[other][2:]
+        for role, client in made[own]["staff"].items():
+            # Its own system's organisation is there to see, so an empty page would not pass for a safe one.
+            shared = client.get("/coordinator/organisations").get_data(as_text=True)
+            assert SYSTEMS[own][2] in shared, f"{own} {role} does not see its own organisation"
+            for url in (
+                f"/coordinator/organisations/{theirs['organisation']}",
+                f"/coordinator/audits/{theirs['audit']}/results",
+                f"/coordinator/audits/{theirs['audit']}/guide",
+                f"/coordinator/verify/{theirs['waiting']}",
+                f"/coordinator/local-help/{theirs['entry']}",
+                f"/coordinator/local-help/{theirs['entry']}/preview",
+            ):
+                assert client.get(url).status_code == 404, f"{own} {role} reached {url}"
+            pages = [
+                "/coordinator/",
+                f"/coordinator/?area={theirs['area']}",
+                "/coordinator/organisations",
+                "/coordinator/export/audits.csv",
+                "/coordinator/export/summary.csv",
+                "/coordinator/verify",
+                "/coordinator/local-help/",
+                "/coordinator/needs",
+                "/coordinator/side-by-side",
+                "/coordinator/pipeline",
+                *(["/coordinator/access-log"] if role == "admin" else []),
+            ]
+            for url in pages:
+                body = client.get(url).get_data(as_text=True)
+                area_name = {"north": "North Northamptonshire", "vale": "Vale East"}[other]
+                for name in (*foreign_names, f"{other.title()} only help", theirs["area"], area_name):
+                    assert name not in body, f"{url} as the {own} {role} shows {name!r}"
+    with app.app_context():
+        # Each system's figures count its own organisations only, from stored "system=..." rows that agree
+        # with a fresh count; the whole service's count both.
+        for key, (system, *_rest) in SYSTEMS.items():
+            counted = queries.headline(queries.Filters(system=system)).organisations_with_results.count
+            assert counted == 1, f"{key}: {counted}"
+        assert queries.headline(queries.Filters()).organisations_with_results.count == 2
+        assert figure_differences() == []

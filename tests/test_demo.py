@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from inclusion_audit.demo import DEMO_COORDINATOR, DEMO_MEMBER, DEMO_PASSWORD
+from inclusion_audit.demo import DEMO_COORDINATOR, DEMO_MEMBER, DEMO_PASSWORD, DEMO_SYSTEM_AREAS
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Audit, Organisation
 
@@ -18,7 +18,7 @@ def test_demo_load_is_idempotent_and_fills_the_dashboard(app, runner):
     first = runner.invoke(args=["demo", "load"])
     assert "Loaded demo data" in first.output
     loaded = counts(app)
-    assert loaded[0] == 61
+    assert loaded[0] == 69  # 61 in Northamptonshire, 8 in the made-up system
     assert loaded[1] >= 60
     again = runner.invoke(args=["demo", "load"])
     assert "already loaded" in again.output
@@ -43,3 +43,14 @@ def test_create_coordinator_command_refuses_a_weak_password(app, runner):
     )
     assert result.exit_code == 0, result.output
     assert "Created coordinator lead@example.org" in result.output
+
+
+def test_the_made_up_systems_guides_name_its_areas(app, runner):
+    runner.invoke(args=["demo", "load"])
+    with app.app_context():
+        audits = db.session.scalars(
+            select(Audit).join(Organisation).where(Organisation.area.in_(list(DEMO_SYSTEM_AREAS)))
+        ).all()
+        assert audits
+        for audit in audits:
+            assert audit.guide_snapshot["labels"]["areas"][audit.organisation.area].endswith("(demo)")

@@ -113,6 +113,7 @@ def test_former_district_areas_move_to_the_unitary_councils(empty_database_url):
             "No area": (None, None),
         }
         assert user_area == "north_northamptonshire"  # Kettering is in the north
+        db.engine.dispose()  # its pooled connections would otherwise be closed by the garbage collector mid-test
 
 
 def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty_database_url):
@@ -133,7 +134,7 @@ def test_upgrading_builds_the_stored_figures_from_the_audits_already_there(empty
         upgrade()
         # Organisations already there start unverified: counted in nothing until a coordinator verifies them.
         assert queries.headline(Filters()).organisations_with_results.count == 0
-        assert queries.verification_queue(None)[0].name == "A"
+        assert queries.verification_queue(queries.Scope())[0].name == "A"
         coordinator = queries.create_staff_user("coordinator@example.org", "a long enough password")
         queries.decide_verification(1, coordinator, Verification.VERIFIED, "")
         north = queries.headline(Filters(area="north_northamptonshire"))

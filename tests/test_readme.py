@@ -20,7 +20,7 @@ def test_every_demo_account_in_the_readme_is_loaded_with_the_stated_password_and
     text = README.read_text(encoding="utf-8")
     section = text[text.index("loads these demo accounts") : text.index("Creating a new account")]
     listed = re.findall(r"\| `([^`]+@example\.org)` \| ([^|]+) \|", section)
-    assert len(listed) == 4
+    assert len(listed) == 5
     assert f"`{DEMO_PASSWORD}`" in section
     with app.app_context():
         load_demo_data(get_content())

@@ -21,7 +21,8 @@ def profile():
     organisation = current_user.organisation
     pending = pop_pending_answers(request.path) if request.method == "GET" else None
     formdata = pending if pending is not None else (request.form if request.method == "POST" else None)
-    form = ProfileForm(get_content().config.profile, formdata=formdata, **form_options(pending))
+    lists = queries.profile_lists(get_content())
+    form = ProfileForm(lists, queries.area_choices(), formdata=formdata, **form_options(pending))
     if formdata is None:
         form.name.data = organisation.name
         form.org_type.data = organisation.org_type

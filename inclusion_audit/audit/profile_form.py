@@ -87,16 +87,18 @@ class ProfileForm(StripWhitespaceForm):
     )
     submit = SubmitField("Save and continue", widget=GovSubmitInput())
 
-    def __init__(self, lists: ProfileLists, *args, **kwargs) -> None:
+    def __init__(self, lists: ProfileLists, areas: dict[str, str], *args, **kwargs) -> None:
+        """`lists` labels every area, retired ones too; `areas` are those that may be chosen today."""
         super().__init__(*args, **kwargs)
         self.lists = lists
         self.org_type.choices = _choices(lists.org_types)
         self.size_band.choices = _choices(lists.size_bands)
-        self.area.choices = _choices(lists.areas)
+        self.area.choices = _choices(areas)
         self.local_area.choices = [
             *(
                 SelectChoice(place, f"{label} ({lists.areas[area]})")
                 for area, places in lists.local_areas.items()
+                if area in areas
                 for place, label in places.items()
             ),
             SelectChoice(WHOLE_AREA, "Across the whole area, or not sure"),

@@ -74,7 +74,7 @@ def check_answers():
         rows=rows,
         checks=answer_checks(content, queries.carried_answers(audit), content.questions.values()),
         notes=queries.section_notes(audit),
-        profile_lists=content.config.profile,
+        profile_lists=queries.profile_lists(content),
         to_check=any(item.to_check for item in progress),
         ready=organisation.profile_completed_at is not None and all(item.complete for item in progress),
         form=SubmitForm(organisation),

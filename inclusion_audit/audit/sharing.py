@@ -14,7 +14,6 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from .. import queries
-from ..content_store import get_content
 from ..forms_base import StripWhitespaceForm
 from ..models import Organisation
 from ..security import role_required
@@ -27,7 +26,7 @@ YES, NO = "yes", "no"
 
 
 def _choices(organisation: Organisation) -> list[tuple[str, str]]:
-    area = get_content().config.profile.areas.get(organisation.area or "", "your area")
+    area = queries.area_labels().get(organisation.area or "", "your area")
     return [
         (AGGREGATE, "Only as part of anonymous totals"),
         (NAMED, f"Also by name, to health and care coordinators for {area}"),

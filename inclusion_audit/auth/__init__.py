@@ -1,4 +1,4 @@
-from . import account, invitations, reset, routes  # noqa: F401  (importing a views module attaches its views to bp)
+from . import account, invitations, reset, routes, staff_invitations  # noqa: F401  (importing a views module attaches its views to bp)
 from .blueprint import bp
 
 __all__ = ["bp"]

@@ -89,6 +89,10 @@ class AcceptInvitationForm(SetPasswordForm):
     submit = SubmitField("Join and sign in", widget=GovSubmitInput())
 
 
+class AcceptStaffInvitationForm(SetPasswordForm):
+    submit = SubmitField("Set password and sign in", widget=GovSubmitInput())
+
+
 class ForgotPasswordForm(StripWhitespaceForm):
     email = _email_field()
     submit = SubmitField("Send me a reset link", widget=GovSubmitInput())

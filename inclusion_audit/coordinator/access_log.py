@@ -1,8 +1,10 @@
-"""The access log: who downloaded data or opened an organisation's shared results. Admins only."""
+"""The access log: who downloaded data, opened an organisation's shared results, changed local help, or made a
+change on the admin pages. Admins only: a system admin reads the rows about their system."""
 
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_login import current_user
 
 from .. import queries
 from ..security import role_required, whole_number
@@ -24,6 +26,21 @@ ACTIONS = {
     "contact_withdrawn": "Organisation stopped showing its admins' email addresses",
     "view_organisation": "Viewed a shared organisation",
     "send_reminder": "Sent a reminder to a shared organisation",
+    "local_help_added": "Added a local help entry",
+    "local_help_edited": "Changed a local help entry",
+    "local_help_retired": "Retired a local help entry",
+    "local_help_restored": "Restored a local help entry",
+    "staff_invited": "Invited a coordinator or admin",
+    "staff_invitation_cancelled": "Cancelled an invitation to a coordinator or admin",
+    "staff_joined": "Accepted an invitation and set a password",
+    "staff_scope_changed": "Changed what a coordinator or admin works on",
+    "staff_deactivated": "Deactivated an account",
+    "staff_reactivated": "Reactivated an account",
+    "system_added": "Added a system",
+    "system_renamed": "Renamed a system",
+    "area_added": "Added an area",
+    "area_renamed": "Renamed an area",
+    "area_retired": "Retired an area and moved its organisations",
 }
 
 
@@ -32,13 +49,14 @@ ACTIONS = {
 def access_log():
     """Every download and every view of an organisation's shared results, newest first."""
     page = whole_number(request.args.get("page", "1"))
-    total = queries.access_log_size()
+    scope = queries.scope_of(current_user)
+    total = queries.access_log_size(scope)
     last_page = max(1, -(-total // PER_PAGE))
     if not 1 <= page <= last_page:
         abort(404)
     return render_template(
         "coordinator/access_log.html",
-        entries=queries.access_log_page(page, PER_PAGE),
+        entries=queries.access_log_page(scope, page, PER_PAGE),
         actions=ACTIONS,
         page=page,
         total=total,

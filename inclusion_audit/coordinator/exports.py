@@ -36,13 +36,13 @@ def export_audits(fmt: str):
     if fmt not in FORMATS:
         abort(404)
     content, form = get_content(), filter_form()
-    scope = queries.area_scope(current_user)
+    scope = queries.scope_of(current_user)
     stored_ids = {section.id: (section.id, *section.renamed_from) for section in content.sections}
     rows = queries.export_rows(form.filters(), scope, stored_ids)
-    described = form.describe(area_scope=scope)
+    described = form.describe(area_scope=scope.area)
     detail = f"{described}; {len(rows)} rows"
     queries.record_access(current_user._get_current_object(), f"export_audits_{fmt}", None, detail)
-    audits, about = audit_sheets(content, rows, described)
+    audits, about = audit_sheets(queries.with_area_names(content), rows, described)
     body = to_csv(audits.header, audits.rows) if fmt == "csv" else to_xlsx([audits, about])
     return _download(body, "inclusion-audit-shared-results", fmt)
 

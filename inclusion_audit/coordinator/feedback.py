@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_login import current_user
 
 from .. import queries
 from ..govuk import DASH, SMALL_TEXT, cell, table
@@ -37,7 +38,10 @@ def _table(entries, total: int, page: int, last_page: int) -> dict:
 @bp.route("/feedback")
 @role_required("admin")
 def feedback_list():
-    """Everything sent through 'Tell us what you think', newest first."""
+    """Everything sent through 'Tell us what you think', newest first. It is about the whole service, and may
+    hold a reply address, so only service-wide admins read it."""
+    if not queries.scope_of(current_user).service_wide:
+        abort(404)
     total = queries.feedback_count()
     last_page = max(1, -(-total // PER_PAGE))
     page = whole_number(request.args.get("page", "1"))

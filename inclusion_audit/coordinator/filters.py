@@ -1,8 +1,9 @@
 """The dashboard's filters: a GET form (so a filtered view can be bookmarked) turned into `queries.Filters`.
 
-Scope rule: figures in anonymous totals may cover any area, because disclosure control protects
-them; a coordinator tied to an area starts on their own area. Anything naming an organisation is
-limited to the coordinator's own area whatever the filter says (see `queries.area_scope`).
+Scope rule: figures in anonymous totals cover the areas of the coordinator's system (every area for a
+service-wide admin), because disclosure control protects them; a coordinator tied to an area starts on their
+own area. Anything naming an organisation is limited to the coordinator's scope whatever the filter says
+(see `queries.Scope`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from govuk_frontend_wtf.wtforms_widgets import GovSelect
 from wtforms import SelectField
 from wtforms.validators import ValidationError
 
+from .. import queries
 from ..content_store import get_content
 from ..engine.schema import ProfileLists
 from ..models import utcnow
-from ..queries import Filters
+from ..queries import Filters, Scope
 
 ALL = "all"
 _QUARTER_MONTHS = ("January to March", "April to June", "July to September", "October to December")
@@ -91,11 +93,13 @@ class FilterForm(FlaskForm):
     size_band = FilterSelect("Size", widget=GovSelect(), default="")
     group = FilterSelect("Group served", widget=GovSelect(), default="")
 
-    def __init__(self, lists: ProfileLists, today: date, home_area: str | None, **kwargs) -> None:
+    def __init__(self, lists: ProfileLists, today: date, scope: Scope, areas: dict[str, str], **kwargs) -> None:
+        """`areas`: the scope's areas, the only ones a figure may be limited to."""
         # Given as data, so it applies when the query string has no area (formdata still wins when present).
-        super().__init__(area=home_area or ALL, **kwargs)
+        super().__init__(area=scope.area or ALL, **kwargs)
+        self.scope = scope
         self.period.choices = period_choices(today)
-        self.area.choices = [(ALL, "All areas"), *lists.areas.items()]
+        self.area.choices = [(ALL, "All areas"), *areas.items()]  # the scope's, named on the page
         self.org_type.choices = _with_all(lists.org_types, "All types")
         self.size_band.choices = _with_all(lists.size_bands, "All sizes")
         self.group.choices = _with_all(lists.groups, "All groups")
@@ -113,6 +117,7 @@ class FilterForm(FlaskForm):
             org_type=self._valid(self.org_type, "") or None,
             size_band=self._valid(self.size_band, "") or None,
             group=self._valid(self.group, "") or None,
+            system=self.scope.figure_system,
         )
 
     def _valid(self, field: SelectField, fallback: str) -> str:
@@ -142,7 +147,9 @@ class FilterForm(FlaskForm):
 
 def filter_form() -> FilterForm:
     """The filters from the query string; invalid values fall back to defaults and are reported."""
-    form = FilterForm(get_content().config.profile, utcnow().date(), current_user.area, formdata=request.args)
+    scope = queries.scope_of(current_user)
+    areas = queries.areas_in_scope(scope)
+    form = FilterForm(get_content().config.profile, utcnow().date(), scope, areas, formdata=request.args)
     if request.args:
         form.validate()
     return form

@@ -1,7 +1,7 @@
 """Organisations that chose to share by name: the list, and read-only views of their results and guide.
 
 Every view of an organisation's results or guide is written to the access log. An organisation
-that does not share, or is outside the coordinator's area, is 'not found', never 'forbidden'.
+that does not share, or is outside the coordinator's scope, is 'not found', never 'forbidden'.
 """
 
 from __future__ import annotations
@@ -22,18 +22,17 @@ from .blueprint import bp
 @role_required("coordinator", "admin")
 def organisations():
     """Organisations in the coordinator's area that share their results by name."""
-    scope = queries.area_scope(current_user)
-    lists = get_content().config.profile
+    scope = queries.scope_of(current_user)
     return render_template(
         "coordinator/organisations.html",
         organisations=queries.shared_organisations(scope),
-        lists=lists,
-        scope_label=lists.areas.get(scope, scope) if scope else None,
+        lists=queries.profile_lists(get_content()),
+        scope_label=scope.label(queries.area_labels()),
     )
 
 
 def _shared_or_404(audit_id: int, action: str):
-    audit = queries.shared_audit(audit_id, queries.area_scope(current_user))
+    audit = queries.shared_audit(audit_id, queries.scope_of(current_user))
     if audit is None:
         abort(404)
     queries.record_access(current_user._get_current_object(), action, audit.organisation_id, f"audit {audit.id}")

@@ -22,18 +22,18 @@ def needs():
     content = get_content()
     form = filter_form()
     filters = form.filters()
-    areas = queries.local_help_areas(current_user, content)
-    scope = queries.area_scope(current_user)
+    scope = queries.scope_of(current_user)
+    areas, labels = queries.local_help_areas(scope), queries.area_labels()
     return render_template(
         "coordinator/needs.html",
         form=form,
         rows=needs_rows(content, filters),
-        offers=training_offers(content, areas),
+        offers=training_offers(queries.with_area_names(content), areas),
         several_areas=len(areas) > 1,
-        areas_label=" and ".join(content.config.profile.areas[area] for area in areas),
+        areas_label=" and ".join(labels.get(area, area) for area in areas),
         organisations=population_text(filters),
         description=form.describe(),
         order_note=ORDER_NOTE,
         need_definition=NEED_DEFINITION,
-        scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
+        scope_label=scope.label(labels),
     )

@@ -22,7 +22,7 @@ from .organisation_tables import audits_table, plan_table, profile_list, stages_
 @role_required("coordinator", "admin")
 def organisation(organisation_id: int):
     """One organisation sharing by name, written for the coordinator rather than as the organisation sees it."""
-    found = queries.shared_organisation(organisation_id, queries.area_scope(current_user))
+    found = queries.shared_organisation(organisation_id, queries.scope_of(current_user))
     if found is None:
         abort(404)
     queries.record_access(current_user._get_current_object(), "view_organisation", found.id)
@@ -38,7 +38,7 @@ def organisation(organisation_id: int):
     return render_template(
         "coordinator/organisation.html",
         organisation=found,
-        profile=profile_list(found, content, queries.team_admins(found)),
+        profile=profile_list(found, queries.with_area_names(content), queries.team_admins(found)),
         audits=audits_table(audits, content),
         stages=stages_table(submitted, content),
         latest=latest,

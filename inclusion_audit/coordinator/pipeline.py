@@ -1,8 +1,9 @@
 """The pipeline page: how many organisations are at each step of the audit, and, for those that share by name,
 each one's step with a way to send it the reminder that fits.
 
-Counts are anonymous and may cover any area (like the dashboard); names only ever cover the coordinator's own
-area. A reminder is the email `flask reminders send` sends, recorded the same way, so nobody gets it twice.
+Counts are anonymous and cover the coordinator's system (like the dashboard); names only ever cover the
+coordinator's scope (`queries.Scope`). A reminder is the email `flask reminders send` sends, recorded the same
+way, so nobody gets it twice.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from .. import queries
-from ..content_store import get_content
 from ..models import utcnow
 from ..reminders.send import send_audit_reminder
 from ..security import role_required
@@ -53,8 +53,7 @@ def profile_args(form: FilterForm) -> dict[str, str]:
 def pipeline():
     """Counts of organisations at each step, and the step of each one that shares by name."""
     form = filter_form()
-    scope = queries.area_scope(current_user)
-    lists = get_content().config.profile
+    scope = queries.scope_of(current_user)
     entries = entries_for(form.filters())
     args = profile_args(form)
     return render_template(
@@ -64,7 +63,7 @@ def pipeline():
         unverified_label=UNVERIFIED_LABEL,
         named=pipeline_table(named_entries(entries, scope), args),
         description=describe_profile(form),
-        scope_label=lists.areas.get(scope, scope) if scope else None,
+        scope_label=scope.label(queries.area_labels()),
         explanation=EXPLANATION,
     )
 
@@ -75,8 +74,7 @@ def send_reminder(organisation_id: int):
     """Send the reminder that fits where a sharing organisation is, to each member who has not had it."""
     if not ReminderForm().validate_on_submit():
         abort(400)
-    scope = queries.area_scope(current_user)
-    organisation = queries.shared_organisation(organisation_id, scope)
+    organisation = queries.shared_organisation(organisation_id, queries.scope_of(current_user))
     if organisation is None:
         abort(404)  # not sharing by name, or outside the coordinator's area: the same answer
     now = utcnow()

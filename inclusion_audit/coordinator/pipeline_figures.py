@@ -84,6 +84,6 @@ def reminder_for(entry: PipelineEntry) -> tuple[ReminderKind, int] | None:
     return None
 
 
-def named_entries(entries: Sequence[PipelineEntry], area: str | None) -> list[PipelineEntry]:
-    """The organisations that may be named: those sharing by name, in the coordinator's area (None: any)."""
-    return [entry for entry in entries if entry.share_named and (area is None or entry.area == area)]
+def named_entries(entries: Sequence[PipelineEntry], scope: queries.Scope) -> list[PipelineEntry]:
+    """The organisations that may be named: those sharing by name, in the coordinator's scope."""
+    return [entry for entry in entries if entry.share_named and scope.names(entry.area)]

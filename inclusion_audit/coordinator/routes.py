@@ -24,7 +24,7 @@ def dashboard():
     """Headline counts, the spread of scores, trends and common gaps, for the chosen filters."""
     content = get_content()
     form = filter_form()
-    scope = queries.area_scope(current_user)
+    scope = queries.scope_of(current_user)
     data = dashboard_data(content, form.filters())
     ranked = [row for row in needs_rows(content, form.filters()) if row.rank is not None]
     return render_template(
@@ -35,6 +35,6 @@ def dashboard():
         top_needs=ranked[:TOP_NEEDS],
         description=form.describe(),
         args=form.args(),
-        scope_label=content.config.profile.areas.get(scope, scope) if scope else None,
+        scope_label=scope.label(queries.area_labels()),
         explanation=EXPLANATION,
     )

@@ -59,9 +59,11 @@ def _view(content: Content, filters: queries.Filters) -> tuple[str, list[ShareCe
     return show(population, population), cells
 
 
-def comparison(content: Content, filters: queries.Filters, by: str) -> Comparison:
-    """Every area (or group served) next to all of them, with the filters' other choices kept."""
-    labels = content.config.profile.areas if by == AREA else content.config.profile.groups
+def comparison(content: Content, filters: queries.Filters, by: str, areas: dict[str, str] | None = None) -> Comparison:
+    """Every area (or group served) next to all of them, with the filters' other choices kept. `areas`: the
+    staff member's areas (code -> name), which must be those of `filters.system`; the content's, if not given."""
+    area_labels = content.config.profile.areas if areas is None else areas
+    labels = area_labels if by == AREA else content.config.profile.groups
     everyone = "All areas" if by == AREA else "All groups"
     columns, cells = [], []
     for key, label in [(None, everyone), *labels.items()]:

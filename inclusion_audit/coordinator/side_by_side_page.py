@@ -4,8 +4,10 @@ filters (apart from the one being compared)."""
 from __future__ import annotations
 
 from flask import render_template
+from flask_login import current_user
 from markupsafe import Markup
 
+from .. import queries
 from ..charts import Block, comparison_chart
 from ..content_store import get_content
 from ..security import role_required
@@ -32,7 +34,9 @@ def side_by_side():
     """Each section's share of organisations scoring 60% or more, area by area and group by group."""
     content = get_content()
     form = filter_form()
-    comparisons = [comparison(content, form.filters(), by) for by in (AREA, GROUP)]
+    # Only the areas of the scope's system: an area column is that area's own figures.
+    areas = queries.areas_in_scope(queries.scope_of(current_user))
+    comparisons = [comparison(content, form.filters(), by, areas) for by in (AREA, GROUP)]
     return render_template(
         "coordinator/side_by_side.html",
         form=form,

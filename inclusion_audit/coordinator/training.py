@@ -29,6 +29,6 @@ def training_offers(content: Content, areas: list[str]) -> dict[str, list[Offer]
                 meta = entry.meta
                 for topic in meta.topics:
                     found.setdefault(topic, {}).setdefault((meta.title, meta.publisher, meta.url), []).append(
-                        labels[area]
+                        labels.get(area, area)
                     )
     return {topic: [Offer(*key, tuple(where)) for key, where in offers.items()] for topic, offers in found.items()}

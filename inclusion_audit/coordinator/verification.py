@@ -56,7 +56,7 @@ class DecisionForm(StripWhitespaceForm):
 
 
 def _labels(organisation: queries.QueuedOrganisation) -> list[tuple[str, str]]:
-    lists = get_content().config.profile
+    lists = queries.profile_lists(get_content())
     groups = "; ".join(lists.groups.get(group, group) for group in organisation.groups)
     return [
         ("Name", organisation.name),
@@ -98,14 +98,13 @@ def queue_table(waiting: list[queries.QueuedOrganisation]):
 @role_required("coordinator", "admin")
 def verification_queue():
     """Organisations in the coordinator's area that no coordinator has verified or rejected yet."""
-    scope = queries.area_scope(current_user)
-    lists = get_content().config.profile
+    scope = queries.scope_of(current_user)
     waiting = queries.verification_queue(scope)
     return render_template(
         "coordinator/verification_queue.html",
         queue=queue_table(waiting),
         waiting=len(waiting),
-        scope_label=lists.areas.get(scope, scope) if scope else None,
+        scope_label=scope.label(queries.area_labels()),
     )
 
 
@@ -138,8 +137,7 @@ def _tell(organisation: Organisation, decision: Verification, reason: str) -> bo
 @role_required("coordinator", "admin")
 def verify_organisation(organisation_id: int):
     """One organisation's details, and the form to verify or reject it."""
-    scope = queries.area_scope(current_user)
-    organisation = queries.queued_organisation(organisation_id, scope)
+    organisation = queries.queued_organisation(organisation_id, queries.scope_of(current_user))
     if organisation is None:
         abort(404)  # not in the coordinator's area, or not there at all: the same answer
     form = DecisionForm()

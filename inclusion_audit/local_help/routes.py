@@ -1,5 +1,6 @@
 """Local help pages for coordinators: a coordinator tied to an area edits that area's entries; a coordinator
-for every area, and admins, edit every area's. Another area's entry does not exist for them (404)."""
+or admin of a system, that system's areas'; a service-wide admin, every area's. Any other area's entry does
+not exist for them (404)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,13 @@ def _user():
     return current_user._get_current_object()
 
 
+def _content():
+    """The content with the areas' names from the database, which forms, tables and previews label with."""
+    return queries.with_area_names(get_content())
+
+
 def _areas() -> list[str]:
-    return queries.local_help_areas(_user(), get_content())
+    return queries.local_help_areas(queries.scope_of(_user()))
 
 
 def _entry(entry_id: int) -> LocalHelpEntry:
@@ -34,7 +40,7 @@ def _entry(entry_id: int) -> LocalHelpEntry:
 
 
 def _area_label(area: str) -> str:
-    return get_content().config.profile.areas.get(area, area)
+    return queries.area_labels().get(area, area)
 
 
 def _and(items: list[str]) -> str:
@@ -48,19 +54,21 @@ def entries():
     areas = _areas()
     found = queries.local_help_entries(areas)
     by_area = [(area, [entry for entry in found if entry.area == area]) for area in areas]
-    return render_template("local_help/entries.html", by_area=by_area, content=get_content(), area_label=_area_label)
+    return render_template("local_help/entries.html", by_area=by_area, content=_content(), area_label=_area_label)
 
 
 @bp.route("/add", methods=["GET", "POST"])
 @role_required(*STAFF)
 def add():
     areas = _areas()
-    form = local_help_form(get_content(), areas)
+    if not areas:
+        abort(404)  # a scope without an area to write for
+    form = local_help_form(_content(), areas)
     if len(areas) == 1:
         del form.area  # only one area to choose: it is the coordinator's own
     if form.validate_on_submit():
         area = areas[0] if len(areas) == 1 else form.area.data
-        entry = queries.add_local_help(_user(), area, form.fields(), get_content())
+        entry = queries.add_local_help(_user(), area, form.fields(), _content())
         flash(f"“{entry.title}” has been added. New guides for {_area_label(area)} will list it.", "success")
         return redirect(url_for("local_help.entries"))
     return render_template("local_help/form.html", form=form, entry=None, only_area=_area_label(areas[0]))
@@ -70,7 +78,7 @@ def add():
 @role_required(*STAFF)
 def edit(entry_id: int):
     entry = _entry(entry_id)
-    form = local_help_form(get_content(), [entry.area], entry)
+    form = local_help_form(_content(), [entry.area], entry)
     del form.area  # an entry stays in its area
     if form.validate_on_submit():
         if queries.edit_local_help(_user(), entry, form.fields()):
@@ -103,14 +111,14 @@ def restore(entry_id: int):
 @role_required(*STAFF)
 def history(entry_id: int):
     entry = _entry(entry_id)
-    return render_template("local_help/history.html", entry=entry, content=get_content())
+    return render_template("local_help/history.html", entry=entry, content=_content())
 
 
 @bp.route("/<id:entry_id>/preview")
 @role_required(*STAFF)
 def preview(entry_id: int):
     entry = _entry(entry_id)
-    content = get_content()
+    content = _content()
     shown = preview_guide(content, entry)
     return render_template(
         "local_help/preview.html",

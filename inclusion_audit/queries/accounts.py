@@ -59,12 +59,12 @@ def email_taken(email: str) -> bool:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The user if the email and password match, else None; similar cost either way."""
+    """The user if the email and password match and the account is active, else None; similar cost either way."""
     user = get_user_by_email(email)
     if user is None:
         verify_unknown_user(password)
         return None
-    return user if verify_password(user.password_hash, password) else None
+    return user if verify_password(user.password_hash, password) and user.active else None
 
 
 def record_sign_in(user: User) -> None:

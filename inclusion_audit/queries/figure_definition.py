@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Integer, Select, String, case, cast, extra
 
 from ..content_store import get_content
 from ..models import Answer, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, Verification
+from ..system_models import Area, System
 from .latest import Filters, profile_matches, submitted_matching
 from .need_definition import NEED, UNSURE, answer_kinds
 
@@ -75,8 +76,12 @@ def whole_periods(span: str, start: datetime | None, end: datetime | None) -> Sp
 
 
 def scope_for(filters: Filters) -> str | None:
-    """The stored scope for the filters' profile answers ("" for none), or None when two or more are chosen."""
+    """The stored scope for the filters' profile answers ("" for none), or None when two or more are chosen.
+    A system counts as a choice, except with an area (which is one of the system's): "system=..." figures are
+    counted by the same definition as every other scope, never added up from its areas' perturbed ones."""
     chosen = [f"{name}={getattr(filters, name)}" for name in (*PROFILE_FIELDS, "group") if getattr(filters, name)]
+    if filters.system and not filters.area:
+        chosen.append(f"system={filters.system}")
     return None if len(chosen) > 1 else "".join(chosen)
 
 
@@ -176,6 +181,8 @@ def stored_rows(*who: ColumnElement[bool]) -> Select:
     pair = "org_type=" + o.org_type + "&size_band=" + o.size_band
     arms += [select(o.id, pair).where(o.org_type != "", o.size_band != "")]
     arms += [select(o.id, "group=" + OrganisationGroup.group).join(OrganisationGroup)]
+    in_system = select(o.id, "system=" + System.code).join(Area, Area.code == o.area)
+    arms += [in_system.join(System, System.id == Area.system_id)]
     scopes = union_all(*(arm.where(*who) for arm in arms)).subquery("scopes")
     # Type and size together serve only "similar organisations": latest audits of all, without answers.
     wanted = scopes.c.scope.not_like("%&%") | ((facts.c.span == CURRENT) & facts.c.measure.not_in((ANSWER, NEED)))

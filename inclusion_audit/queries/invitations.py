@@ -35,12 +35,12 @@ INVITATION_DAYS = 7
 ACCOUNT_REQUEST_HOURS = 24
 
 
-def _new_token() -> tuple[str, str]:
+def new_link_token() -> tuple[str, str]:
     token = secrets.token_urlsafe(32)
-    return token, _hash(token)
+    return token, hash_link_token(token)
 
 
-def _hash(token: str) -> str:
+def hash_link_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -58,7 +58,7 @@ def create_invitation(organisation: Organisation, email: str, invited_by: User) 
     invitation sends that one again with a new link (the old link stops working)."""
     email = normalise_email(email)
     now = utcnow()
-    token, token_hash = _new_token()
+    token, token_hash = new_link_token()
     invitation = db.session.scalar(_open_invitations(organisation.id).where(Invitation.email == email))
     if invitation is None:
         invitation = Invitation(organisation_id=organisation.id, email=email)
@@ -86,7 +86,7 @@ def cancel_invitation(organisation: Organisation, invitation_id: int) -> Invitat
 
 def invitation_for(token: str) -> Invitation | None:
     """The open invitation this token belongs to, or None (unknown, used, cancelled or expired)."""
-    invitation = db.session.scalar(select(Invitation).where(Invitation.token_hash == _hash(token)))
+    invitation = db.session.scalar(select(Invitation).where(Invitation.token_hash == hash_link_token(token)))
     if invitation is None or invitation.accepted_at or invitation.cancelled_at or invitation.expires_at <= utcnow():
         return None
     return invitation
@@ -116,7 +116,7 @@ def accept_invitation(invitation: Invitation, password: str) -> User | None:
 def request_account(organisation_name: str, email: str) -> str:
     """Remember what someone asked for and return the token for the link that confirms their address."""
     now = utcnow()
-    token, token_hash = _new_token()
+    token, token_hash = new_link_token()
     db.session.execute(delete(AccountRequest).where(AccountRequest.expires_at <= now))
     db.session.add(
         AccountRequest(
@@ -132,7 +132,7 @@ def request_account(organisation_name: str, email: str) -> str:
 
 
 def account_request_for(token: str) -> AccountRequest | None:
-    request = db.session.scalar(select(AccountRequest).where(AccountRequest.token_hash == _hash(token)))
+    request = db.session.scalar(select(AccountRequest).where(AccountRequest.token_hash == hash_link_token(token)))
     return request if request is not None and request.expires_at > utcnow() else None
 
 

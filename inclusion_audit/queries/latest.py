@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, Subquery, func, select
 
 from ..models import Audit, AuditStatus, Organisation, OrganisationGroup
+from ..system_models import Area, System
 
 __all__ = [
     "Filters",
@@ -32,6 +33,9 @@ class Filters:
     org_type: str | None = None
     size_band: str | None = None
     group: str | None = None
+    # The system (its code) a member of staff works for: every figure they see stays inside it. Not a choice
+    # on the dashboard but their scope; an `area` chosen with it is always one of its areas.
+    system: str | None = None
 
 
 def in_period(column, filters: Filters) -> list[ColumnElement[bool]]:
@@ -47,6 +51,9 @@ def profile_matches(filters: Filters) -> list[ColumnElement[bool]]:
     """Conditions on `Organisation` for the filters. Every coordinator figure, stored or counted directly,
     chooses its organisations here, so a rule about which organisations count at all belongs here too."""
     conditions = []
+    if filters.system:
+        in_system = select(Area.code).join(System, System.id == Area.system_id).where(System.code == filters.system)
+        conditions.append(Organisation.area.in_(in_system))
     if filters.area:
         conditions.append(Organisation.area == filters.area)
     if filters.org_type:

@@ -15,7 +15,9 @@ from ..engine.local_help import LocalHelp, with_local_help
 from ..extensions import db
 from ..local_help_models import LocalHelpEntry, LocalHelpVersion
 from ..models import User, utcnow
-from .sharing import area_scope, record_access
+from .areas import area_choices, with_area_names
+from .scope import Scope, areas_in_scope, system_of_area
+from .sharing import record_access
 
 __all__ = [
     "ENTRY_FIELDS",
@@ -59,14 +61,15 @@ def area_local_help(area: str) -> list[LocalHelp] | None:
 
 
 def content_for_area(content: Content, area: str | None) -> Content:
-    """The content a guide for an organisation in `area` is built from: its local help as it stands today."""
+    """The content a guide for an organisation in `area` is built from: its local help as it stands today,
+    and the areas' names."""
+    content = with_area_names(content)
     return content if area is None else with_local_help(content, area, area_local_help(area))
 
 
-def local_help_areas(user: User, content: Content) -> list[str]:
-    """The areas whose local help this person edits: a coordinator's own area, otherwise every area."""
-    scope = area_scope(user)
-    return [scope] if scope is not None else list(content.config.profile.areas)
+def local_help_areas(scope: Scope) -> list[str]:
+    """The areas whose local help this person edits: those of their scope that are not retired."""
+    return list(areas_in_scope(scope, named=True))
 
 
 def local_help_entries(areas: Iterable[str]) -> list[LocalHelpEntry]:
@@ -109,7 +112,8 @@ def _record(entry: LocalHelpEntry, who: str, change: str, user: User | None = No
     )
     current_app.logger.info("Local help %s: entry %s (%s) by %s", change, entry.id, entry.area, who)
     if user is not None:  # commits; an import is committed by its caller
-        record_access(user, f"local_help_{change}", None, f"{entry.area} entry {entry.id}: {entry.title}"[:500])
+        detail = f"{entry.area} entry {entry.id}: {entry.title}"[:500]
+        record_access(user, f"local_help_{change}", None, detail, system_of_area(entry.area))
 
 
 def _apply(entry: LocalHelpEntry, fields: dict) -> None:
@@ -155,7 +159,7 @@ def import_local_packs(content: Content) -> dict[str, int]:
     """Copy each area's content pack into the database, for areas that have never had an entry there.
 
     Running it again changes nothing, and an area whose entries coordinators have changed is never touched."""
-    imported = {area: _import_pack(content, area) for area in content.config.profile.areas}
+    imported = {area: _import_pack(content, area) for area in area_choices()}
     db.session.commit()
     return {area: number for area, number in imported.items() if number}
 

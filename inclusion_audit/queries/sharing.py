@@ -1,7 +1,7 @@
 """Reads and writes about named sharing: consent, what coordinators may see by name, and the access log.
 
-An organisation appears by name only while `share_named` is true, and only to coordinators whose
-area matches its own (coordinators without an area, and admins, cover every area).
+An organisation appears by name only while `share_named` is true, and only to staff whose scope names its
+area (`Scope.named_areas`); a service-wide admin covers every area.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import case, func, select
 from ..extensions import db
 from ..models import AccessLog, Audit, AuditStatus, Organisation, OrganisationGroup, SectionScore, User, utcnow
 from .latest import Filters, in_period, latest_submitted_audits, profile_matches
+from .scope import Scope, system_of_area
 
 __all__ = [
     "AccessEntry",
@@ -21,32 +22,37 @@ __all__ = [
     "SharedOrganisation",
     "access_log_page",
     "access_log_size",
-    "area_scope",
     "export_rows",
     "record_access",
     "set_contact_sharing",
     "set_sharing",
-    "set_staff_area",
     "shared_audit",
     "shared_organisation",
     "shared_organisations",
 ]
 
 
-def area_scope(user: User) -> str | None:
-    """The one area a coordinator may see by name, or None for every area (admins, unassigned coordinators)."""
-    return None if user.role == "admin" else user.area
-
-
-def set_staff_area(user: User, area: str | None) -> None:
-    user.area = area
-    db.session.commit()
-
-
-def record_access(user: User, action: str, organisation_id: int | None = None, detail: str = "") -> None:
-    db.session.add(
-        AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation_id, detail=detail)
+def _log_row(user: User, action: str, organisation_id: int | None, detail: str, system_id: int | None) -> AccessLog:
+    """A log row, filed under the system it is about: the one given, else the organisation's, else the user's."""
+    if system_id is None and organisation_id is not None:
+        organisation = db.session.get(Organisation, organisation_id)
+        system_id = system_of_area(organisation.area if organisation else None)
+    if system_id is None:
+        system_id = user.system_id
+    return AccessLog(
+        user_id=user.id,
+        user_email=user.email,
+        action=action,
+        organisation_id=organisation_id,
+        detail=detail,
+        system_id=system_id,
     )
+
+
+def record_access(
+    user: User, action: str, organisation_id: int | None = None, detail: str = "", system_id: int | None = None
+) -> None:
+    db.session.add(_log_row(user, action, organisation_id, detail, system_id))
     db.session.commit()
 
 
@@ -57,7 +63,7 @@ def set_sharing(organisation: Organisation, share_named: bool, user: User) -> bo
     organisation.share_named = share_named
     organisation.sharing_changed_at = utcnow()
     action = "sharing_named" if share_named else "sharing_aggregate"
-    db.session.add(AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation.id))
+    db.session.add(_log_row(user, action, organisation.id, "", None))
     db.session.commit()
     return True
 
@@ -70,7 +76,7 @@ def set_contact_sharing(organisation: Organisation, share_contact: bool, user: U
         return False
     organisation.share_contact = share_contact
     action = "contact_shared" if share_contact else "contact_withdrawn"
-    db.session.add(AccessLog(user_id=user.id, user_email=user.email, action=action, organisation_id=organisation.id))
+    db.session.add(_log_row(user, action, organisation.id, "", None))
     db.session.commit()
     return True
 
@@ -87,8 +93,8 @@ class SharedOrganisation:
     overall_percent: int | None
 
 
-def shared_organisations(area: str | None) -> list[SharedOrganisation]:
-    """Organisations that chose to share by name, in the area (None: all), with their latest submitted audit."""
+def shared_organisations(scope: Scope) -> list[SharedOrganisation]:
+    """Organisations that chose to share by name, in the scope's areas, with their latest submitted audit."""
     latest = latest_submitted_audits(Filters(), Organisation.share_named.is_(True))
     stmt = (
         select(
@@ -103,29 +109,27 @@ def shared_organisations(area: str | None) -> list[SharedOrganisation]:
         )
         .outerjoin(latest, latest.c.organisation_id == Organisation.id)
         .outerjoin(Audit, Audit.id == latest.c.audit_id)
-        .where(Organisation.share_named.is_(True))
+        .where(Organisation.share_named.is_(True), *scope.named_condition())
         .order_by(Organisation.name, Organisation.id)
     )
-    if area:
-        stmt = stmt.where(Organisation.area == area)
     return [SharedOrganisation(*row) for row in db.session.execute(stmt)]
 
 
-def shared_organisation(organisation_id: int, area: str | None) -> Organisation | None:
-    """An organisation a coordinator may see by name: it shares by name and is in their area (None: any)."""
+def shared_organisation(organisation_id: int, scope: Scope) -> Organisation | None:
+    """An organisation a coordinator may see by name: it shares by name and is in their scope."""
     organisation = db.session.get(Organisation, organisation_id)
-    if organisation is None or not organisation.share_named or (area is not None and organisation.area != area):
+    if organisation is None or not organisation.share_named or not scope.names(organisation.area):
         return None
     return organisation
 
 
-def shared_audit(audit_id: int, area: str | None) -> Audit | None:
+def shared_audit(audit_id: int, scope: Scope) -> Audit | None:
     """A submitted audit a coordinator may read: its organisation shares by name and is in their area."""
     audit = db.session.get(Audit, audit_id)
     if audit is None or not audit.is_submitted or not audit.guide_snapshot:
         return None
     organisation = audit.organisation
-    if not organisation.share_named or (area is not None and organisation.area != area):
+    if not organisation.share_named or not scope.names(organisation.area):
         return None
     return audit
 
@@ -145,7 +149,7 @@ class ExportRow:
     sections: dict[str, tuple[int | None, str | None]]  # section id -> (percent, band)
 
 
-def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[str, ...]]) -> list[ExportRow]:
+def export_rows(filters: Filters, scope: Scope, sections: dict[str, tuple[str, ...]]) -> list[ExportRow]:
     """One row per submitted audit of organisations that share by name, pivoted to a column per section in SQL.
     `sections` maps each section's id to every id its scores may be stored under (its own and earlier ones).
 
@@ -158,7 +162,6 @@ def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[st
     for stored_ids in sections.values():
         pivot.append(func.max(case((SectionScore.section_id.in_(stored_ids), SectionScore.percent))))
         pivot.append(func.max(case((SectionScore.section_id.in_(stored_ids), SectionScore.band))))
-    scope = [Organisation.area == area] if area else []
     stmt = (
         select(
             # Belt and braces: identity columns are blanked in SQL too, should the filter below ever change.
@@ -177,7 +180,7 @@ def export_rows(filters: Filters, area: str | None, sections: dict[str, tuple[st
         .outerjoin(SectionScore, SectionScore.audit_id == Audit.id)
         .where(Audit.status == AuditStatus.SUBMITTED, named)
         .where(*in_period(Audit.submitted_at, filters), *profile_matches(filters))
-        .where(*scope)
+        .where(*scope.named_condition())
         .group_by(Audit.id, Organisation.id)
         .order_by(Audit.submitted_at, Audit.id)
     )
@@ -220,11 +223,16 @@ class AccessEntry:
     detail: str
 
 
-def access_log_size() -> int:
-    return db.session.scalar(select(func.count(AccessLog.id))) or 0
+def _log_scope(scope: Scope) -> list:
+    """A system admin reads the rows about their system; a service-wide admin, every row."""
+    return [] if scope.service_wide else [AccessLog.system_id == scope.system_id]
 
 
-def access_log_page(page: int, per_page: int = 50) -> list[AccessEntry]:
+def access_log_size(scope: Scope) -> int:
+    return db.session.scalar(select(func.count(AccessLog.id)).where(*_log_scope(scope))) or 0
+
+
+def access_log_page(scope: Scope, page: int, per_page: int = 50) -> list[AccessEntry]:
     """One page of the access log, newest first."""
     rows = db.session.execute(
         select(
@@ -236,6 +244,7 @@ def access_log_page(page: int, per_page: int = 50) -> list[AccessEntry]:
             AccessLog.detail,
         )
         .outerjoin(Organisation, Organisation.id == AccessLog.organisation_id)
+        .where(*_log_scope(scope))
         .order_by(AccessLog.at.desc(), AccessLog.id.desc())
         .limit(per_page)
         .offset((page - 1) * per_page)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Organisation, User, Verification, VerificationDecision
+from .scope import Scope
 from .stored_figures import stored_figures_kept
 
 __all__ = [
@@ -54,20 +55,19 @@ def _queued(organisation: Organisation) -> QueuedOrganisation:
     )
 
 
-def _in_scope(area: str | None) -> list:
-    """A coordinator for one area decides about organisations in that area; one for every area, about any."""
-    return [] if area is None else [Organisation.area == area]
-
-
-def verification_queue(area: str | None) -> list[QueuedOrganisation]:
-    """Organisations waiting to be verified, oldest first."""
-    waiting = select(Organisation).where(Organisation.verification == Verification.UNVERIFIED.value, *_in_scope(area))
+def verification_queue(scope: Scope) -> list[QueuedOrganisation]:
+    """Organisations in the scope's areas waiting to be verified, oldest first. One that has not said its area
+    yet is in no system, so only a service-wide admin sees it."""
+    waiting = select(Organisation).where(
+        Organisation.verification == Verification.UNVERIFIED.value, *scope.named_condition()
+    )
     return [_queued(o) for o in db.session.scalars(waiting.order_by(Organisation.created_at, Organisation.id))]
 
 
-def queued_organisation(organisation_id: int, area: str | None) -> QueuedOrganisation | None:
+def queued_organisation(organisation_id: int, scope: Scope) -> QueuedOrganisation | None:
     """One organisation the coordinator may decide about (waiting or not), or None."""
-    organisation = db.session.scalar(select(Organisation).where(Organisation.id == organisation_id, *_in_scope(area)))
+    found = select(Organisation).where(Organisation.id == organisation_id, *scope.named_condition())
+    organisation = db.session.scalar(found)
     return None if organisation is None else _queued(organisation)
 
 

@@ -49,10 +49,14 @@ def fill_profile(client, profile: dict, url: str = "/audit/profile"):
     return response
 
 
-def complete_audit(client, app, example_name: str = "starting-out", submit: bool = True) -> int | None:
-    """Fill the profile and every section from an example answers file; submit; return the audit id."""
+def complete_audit(
+    client, app, example_name: str = "starting-out", submit: bool = True, area: str | None = None
+) -> int | None:
+    """Fill the profile and every section from an example answers file (in another `area` if given: the whole
+    area); submit; return the audit id."""
     data = example(example_name)
-    fill_profile(client, data["profile"])
+    profile = data["profile"] if area is None else {**data["profile"], "area": area, "local_area": None}
+    fill_profile(client, profile)
     for section_id in section_ids(app):
         response = save_section(client, app, section_id, data["answers"])
         assert response.status_code == 302, f"section {section_id} did not save"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inclusion_audit.config import PROJECT_ROOT
+from inclusion_audit.demo import DEMO_ADMIN
 
 from .actions import answer, click_and_wait, complete_section, question_names, sign_in
 from .support import DEMO_COORDINATOR, DEMO_PASSWORD, DESKTOP, MOBILE, LiveServer, launch_chromium
@@ -178,6 +179,19 @@ def reaudit_pngs(browser, server: LiveServer, output: Path) -> None:
     print(output / "reaudit-task-list-after.png")
 
 
+def admin_pngs(browser, server: LiveServer, output: Path) -> None:
+    """The admin pages at desktop width, as the demo admin (of the whole service) sees them."""
+    context = browser.new_context(base_url=server.base_url, viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, DEMO_ADMIN, DEMO_PASSWORD)
+    for name, path in (("admin-people", "/admin/"), ("admin-invite", "/admin/invite")):
+        page.goto(path)
+        capture(page, output / f"{name}.png")
+    page.goto("/admin/systems")
+    capture(page, output / "admin-systems-and-areas.png")
+    context.close()
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -196,6 +210,7 @@ def main(argv: list[str]) -> int:
             state = prepare(server)
             certificate_png(browser, server, output)
             reaudit_pngs(browser, server, output)
+            admin_pngs(browser, server, output)
             for size, viewport in SIZES.items():
                 for name, who, reach in shots(state):
                     context = browser.new_context(base_url=server.base_url, viewport=viewport)

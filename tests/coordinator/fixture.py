@@ -4,7 +4,7 @@ Every section of an organisation's latest audit has the same score, listed below
 figures can be worked out by hand (see test_aggregates.py for the working).
 
     Corby (6)        Kettering (3)      Daventry (7, social enterprises, under 10 staff)
-    North            West               (area not given)
+    North            West               Daventry (a test area)
     C1 charity  10*  K1 charity 30*     60* 62 65 68 70 72 78
     C2 charity  25   K2 charity 50
     C3 charity  45*  K3 faith   70
@@ -15,7 +15,8 @@ figures can be worked out by hand (see test_aggregates.py for the working).
 C1 also has an older audit (score 90, 500 days ago). Corby also has an organisation with an audit
 in progress, and there is one organisation with no profile at all. Corby organisations are in North
 Northamptonshire and Kettering ones in West (as test areas, whatever the real map says); the Daventry
-ones gave no area, so area filters see only the first two columns.
+ones are in a third area of the same system, made for these tests, so the North and West filters see only the
+first two columns while the system's coordinators see all three.
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from inclusion_audit.content_store import get_content
 from inclusion_audit.engine import build_guide
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Answer, Audit, Organisation, SectionScore, utcnow
-from inclusion_audit.queries import profile_of
+from inclusion_audit.queries import FIRST_SYSTEM_CODE, profile_of
 from inclusion_audit.queries.stored_figures import rebuild_stored_figures
+from inclusion_audit.system_models import Area, System
 
 RECENT_DAYS, OLD_DAYS = 10, 500
 RECORD_KEYS = [(37 * index + 11) % 256 for index in range(32)]
@@ -46,6 +50,7 @@ class Spec:
     answers: dict[str, str] = field(default_factory=dict)
 
 
+DAVENTRY = "daventry_test"
 NOT_STARTED_LEAD = {"named_lead": "not_started"}
 SPECS = [
     Spec(
@@ -127,7 +132,7 @@ SPECS = [
 ] + [
     Spec(
         f"Daventry {word} {'Trust' if index == 0 else 'Hidden'}",
-        None,
+        DAVENTRY,
         "social_enterprise",
         "under_10",
         ("drugs_alcohol",),
@@ -172,6 +177,8 @@ def build(app) -> dict[str, int]:
     """Create the organisations; return organisation ids by name."""
     now = utcnow()
     with app.app_context():
+        system = db.session.scalar(select(System).where(System.code == FIRST_SYSTEM_CODE))
+        db.session.add(Area(code=DAVENTRY, name="Daventry (test area)", system_id=system.id))
         organisations = {}
         for index, spec in enumerate(SPECS):
             organisation = Organisation(

@@ -173,7 +173,7 @@ def test_gaps_hidden_when_fewer_than_5_organisations(fixture_app):
 
 
 def test_similar_organisations(fixture_app):
-    k1 = queries.shared_organisations("west_northamptonshire")[0]
+    k1 = queries.shared_organisations(queries.Scope(areas=frozenset({"west_northamptonshire"})))[0]
     # Same type (charity: C1-C4, K2) or same size (under 10: C1, C2, C5, K2, D1-D7), excluding K1 itself.
     population, buckets = queries.similar_buckets(k1.id, "charity", "under_10")
     assert population.count == 13

@@ -46,13 +46,15 @@ def test_areas_and_groups_side_by_side(app, coordinator):
         content = get_content()
         titles = [section.title for section in content.sections]
         assert areas[0] == ["Area", "Organisations with a submitted audit", *titles]
-        assert [row[0] for row in areas[1:]] == ["All areas", *content.config.profile.areas.values()]
+        # The system's areas: the content's two and the fixture's test area (Daventry, 7 organisations).
+        shown = ["All areas", "Daventry (test area)", *content.config.profile.areas.values()]
+        assert [row[0] for row in areas[1:]] == shown
         assert [row[0] for row in groups[1:]] == ["All groups", *content.config.profile.groups.values()]
     for rows in (areas, groups):
         for row in rows[1:]:
             assert all(text in ALLOWED or (text.endswith("%") and int(text[:-1]) % 5 == 0) for text in row[2:])
     # North has 6 organisations with a score, West 3: never a share. All areas: 16, 10 of them at 60% or more.
-    everyone, north, west = areas[1:]
+    everyone, _daventry, north, west = areas[1:]
     assert north[2:] == west[2:] == ["fewer than 10"] * len(titles)
     assert all(text.endswith("%") and 40 <= int(text[:-1]) <= 90 for text in everyone[2:])
     assert unsafe_figures(page) == []
