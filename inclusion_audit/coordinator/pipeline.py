@@ -25,6 +25,7 @@ from .pipeline_figures import (
     named_entries,
     pipeline_counts,
     reaudit_cutoff,
+    rejected,
     reminder_for,
 )
 from .pipeline_tables import REMINDER_NAMES, pipeline_table
@@ -80,6 +81,8 @@ def send_reminder(organisation_id: int):
     now = utcnow()
     back = redirect(url_for("coordinator.pipeline", **profile_args(filter_form())))
     (entry,) = queries.pipeline_entries(queries.Filters(), reaudit_cutoff(now), organisation_id=organisation.id)
+    if rejected(entry):
+        abort(404)  # a coordinator decided it is not a real organisation: it gets no emails from coordinators
     reminder = reminder_for(entry)
     audit = queries.get_audit(reminder[1], organisation.id) if reminder else None
     if reminder is None or audit is None:
@@ -95,8 +98,10 @@ def send_reminder(organisation_id: int):
     queries.record_access(current_user._get_current_object(), "send_reminder", organisation.id, detail)
     people = "1 person" if report.total == 1 else f"{report.total} people"
     if report.total:
+        failed = f" {report.failed} could not be sent: try again later." if report.failed else ""
         flash(
-            f"We have sent the “{REMINDER_NAMES[kind]}” reminder to {people} in {organisation.name}'s team.", "success"
+            f"We have sent the “{REMINDER_NAMES[kind]}” reminder to {people} in {organisation.name}'s team.{failed}",
+            "success",
         )
     elif report.failed:
         flash(f"The reminder to {organisation.name}'s team could not be sent. Try again later.")

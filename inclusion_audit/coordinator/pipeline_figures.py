@@ -85,5 +85,10 @@ def reminder_for(entry: PipelineEntry) -> tuple[ReminderKind, int] | None:
 
 
 def named_entries(entries: Sequence[PipelineEntry], scope: queries.Scope) -> list[PipelineEntry]:
-    """The organisations that may be named: those sharing by name, in the coordinator's scope."""
-    return [entry for entry in entries if entry.share_named and scope.names(entry.area)]
+    """The organisations that may be named: those sharing by name, in the coordinator's scope, and not rejected
+    as not real by a coordinator (verified, or still waiting to be checked)."""
+    return [entry for entry in entries if entry.share_named and scope.names(entry.area) and not rejected(entry)]
+
+
+def rejected(entry: PipelineEntry) -> bool:
+    return not entry.verified and not entry.waiting

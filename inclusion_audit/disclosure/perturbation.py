@@ -22,8 +22,9 @@ assert sum(share for _, share in P_TABLE) == RECORD_KEYS  # nosec B101  (a check
 
 def cell_key(cell: Cell, population: Cell) -> int:
     """0 to 255, fixed by the count, which organisations are in the cell and which are in its population. A hash
-    rather than the plain sum, so that a cell that is the whole population (the count of organisations itself)
-    and two counts about the same organisations (organisations and their actions) get unrelated noise."""
+    rather than the plain sum of the keys, so that two counts about the same organisations but of different sizes
+    (organisations and their actions) get unrelated noise. A cell holding exactly the population's organisations
+    gets the population's own noise: docs/privacy.md ("All of them") says what that gives away."""
     digest = hashlib.blake2b(f"{cell.count}:{cell.keys}:{population.keys}".encode(), digest_size=2).digest()
     return int.from_bytes(digest, "big") % RECORD_KEYS
 

@@ -266,3 +266,13 @@ def test_organisations_registered_reads_as_on_the_dashboard_for_all_time(app, ac
             values = [" ".join(v.get_text().split()) for v in page.soup.select(".govuk-summary-list__value")]
             pairs.append(dict(zip(keys, values, strict=True))["Organisations registered"])
         assert pairs[0] == pairs[1], query
+
+
+def test_an_organisation_rejected_as_not_real_is_neither_named_nor_sent_reminders(app, accounts, world):
+    with app.app_context():
+        db.session.get(Organisation, world["Half Way"]).verification = "rejected"
+        db.session.commit()
+    client = sign_in_staff(accounts, area=NORTH)
+    assert "Half Way" not in get_page(client, "/coordinator/pipeline").text
+    assert client.post(f"/coordinator/pipeline/{world['Half Way']}/reminder").status_code == 404
+    assert _outbox(app, "half.one@example.org") == []
