@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inclusion_audit.config import PROJECT_ROOT
-from inclusion_audit.demo import DEMO_ADMIN
+from inclusion_audit.demo import DEMO_ADMIN, DEMO_AREA_COORDINATOR
 
 from .actions import answer, click_and_wait, complete_section, question_names, sign_in
 from .support import DEMO_COORDINATOR, DEMO_PASSWORD, DESKTOP, MOBILE, LiveServer, launch_chromium
@@ -192,6 +192,27 @@ def admin_pngs(browser, server: LiveServer, output: Path) -> None:
     context.close()
 
 
+def local_help_pngs(browser, server: LiveServer, output: Path) -> None:
+    """The local help pages at desktop width, as the demo West coordinator sees them, with the content packs'
+    entries imported as `make demo` does."""
+    from inclusion_audit import queries
+    from inclusion_audit.content_store import get_content
+
+    with server.app.app_context():
+        queries.import_local_packs(get_content())
+    context = browser.new_context(base_url=server.base_url, viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, DEMO_AREA_COORDINATOR, DEMO_PASSWORD)
+    page.goto("/coordinator/local-help/")
+    capture(page, output / "local-help-list.png")
+    page.goto("/coordinator/local-help/add")
+    capture(page, output / "local-help-add.png")
+    page.goto("/coordinator/local-help/")
+    click_and_wait(page, page.locator("a", has_text="Preview").first)
+    capture(page, output / "local-help-preview.png")
+    context.close()
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -211,6 +232,7 @@ def main(argv: list[str]) -> int:
             certificate_png(browser, server, output)
             reaudit_pngs(browser, server, output)
             admin_pngs(browser, server, output)
+            local_help_pngs(browser, server, output)
             for size, viewport in SIZES.items():
                 for name, who, reach in shots(state):
                     context = browser.new_context(base_url=server.base_url, viewport=viewport)
