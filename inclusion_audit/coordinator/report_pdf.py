@@ -18,7 +18,6 @@ from ..guide.pdf_text import ITEM, PART, SECTION, TEXT_HEADING, Typesetter
 from .report_charts import spread_drawing, trend_drawing
 from .report_data import BoardReport, Heading, SpreadFigure, TableItem, Text, TrendFigure
 
-LANGUAGE = "en-GB"
 SERVICE = "Inclusion health self-audit"
 LEAD = (
     "Anonymous figures from the self-audits of voluntary, community and social enterprise organisations, for "
@@ -52,12 +51,6 @@ def render_report_pdf(report: BoardReport) -> bytes:
         author=SERVICE,
         subject=f"Filters: {report.filters}",
         creator=SERVICE,
-        lang=LANGUAGE,
-        initialFontName=fonts.regular,
-        initialFontSize=styles.body.fontSize,
-        displayDocTitle=1,
-        invariant=1,
-        pageCompression=1,
     )
     story: list[Flowable] = [
         Spacer(0, 12),

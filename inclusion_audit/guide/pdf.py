@@ -29,9 +29,6 @@ from .pdf_script import Line, ScriptParagraph, ScriptSetter
 from .pdf_styles import guide_styles
 from .pdf_text import PART, SECTION, Typesetter
 
-LANGUAGE = "en-GB"
-
-
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 # Start a chapter on a new page only if less than this much room is left, so short chapters share pages.
@@ -89,13 +86,6 @@ def render_guide_pdf(
         subject=say.document_subject(guide),
         creator=say.SERVICE_NAME,
         keywords=list(say.KEYWORDS),
-        lang=LANGUAGE,
-        # Without this reportlab lists Helvetica, which cannot draw most names, as every page's starting font.
-        initialFontName=fonts.regular,
-        initialFontSize=styles.body.fontSize,
-        displayDocTitle=1,
-        invariant=1,
-        pageCompression=1,
     )
     parts = GuideParts(guide, typesetter)
     body: list[Flowable] = [*parts.opening(), PageBreak()]

@@ -19,6 +19,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from .pdf_styles import BORDER, BRAND, SECONDARY_TEXT, GuideStyles
 
+LANGUAGE = "en-GB"
+
 COVER = "cover"
 BODY = "body"
 MARGIN = 20 * mm
@@ -173,6 +175,13 @@ class GuideDocTemplate(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_GAP,
             bottomMargin=MARGIN + HEADER_GAP,
+            lang=LANGUAGE,
+            # Without this reportlab lists Helvetica, which cannot draw most names, as every page's starting font.
+            initialFontName=styles.body.fontName,
+            initialFontSize=styles.body.fontSize,
+            displayDocTitle=1,
+            invariant=1,  # the same document gives the same bytes (no creation time or random id inside)
+            pageCompression=1,
             **kw,
         )
         self.styles = styles
