@@ -14,6 +14,7 @@ from ..disclosure import (
     FEWER,
     THRESHOLD,
     Cell,
+    Kind,
     bands_of,
     disclose,
     empty_buckets,
@@ -68,15 +69,15 @@ def distribution_rows(content: Content, buckets: Buckets, population: Cell) -> l
         bands = bands_of(buckets.get(section.id, empty_buckets()))
         scored = total(bands)
         # Fewer than 5 with a score (after perturbation): no band figure at all, not even which are empty.
-        shown = disclose(scored, population) is not None
+        shown = disclose(scored, population, Kind.SCORED) is not None
         middle = middle_band(bands, population)
         rows.append(
             DistributionRow(
                 section_id=section.id,
                 title=section.title,
-                organisations=show(scored, population),
-                band_counts=tuple(disclose(band, population) if shown else None for band in bands),
-                band_texts=tuple(show(band, population) if shown else FEWER for band in bands),
+                organisations=show(scored, population, Kind.SCORED),
+                band_counts=tuple(disclose(band, population, Kind.BAND) if shown else None for band in bands),
+                band_texts=tuple(show(band, population, Kind.BAND) if shown else FEWER for band in bands),
                 middle=MIDDLE_HIDDEN if middle is None else BAND_LABELS[middle],
             )
         )
@@ -94,9 +95,9 @@ def distribution_table(rows: list[DistributionRow]) -> list[tuple[str, ...]]:
 def headline_rows(headline: Headline) -> list[tuple[str, str]]:
     population = headline.organisations_with_results
     return [
-        ("Organisations registered", show(headline.organisations, population)),
-        ("Audits started", show(headline.audits_started, population)),
-        ("Audits submitted", show(headline.audits_submitted, population)),
+        ("Organisations registered", show(headline.organisations, population, Kind.REGISTERED)),
+        ("Audits started", show(headline.audits_started, population, Kind.STARTED)),
+        ("Audits submitted", show(headline.audits_submitted, population, Kind.SUBMITTED)),
         ("Organisations with a submitted audit", show(population, population)),
     ]
 
@@ -112,10 +113,10 @@ def high_share(buckets: list[Cell], population: Cell) -> tuple[int | None, str]:
     rows both read it from here."""
     bands = bands_of(buckets)
     high = total(bands[HIGH_BANDS:])
-    value = share(high, total(bands), population)
+    value = share(high, total(bands), population, Kind.HIGH, Kind.SCORED)
     if value is None:
         return None, MIDDLE_HIDDEN
-    if disclose(high, population) is None:
+    if disclose(high, population, Kind.HIGH) is None:
         return None, FEWER
     return value, f"{value}%"
 
@@ -166,7 +167,7 @@ def gap_rows(content: Content, gaps: list[QuestionGap], population: Cell) -> lis
     ranked = []
     for gap in gaps:
         question = content.questions.get(gap.question_id)
-        either = perturbed(gap.not_started + gap.dont_know, population)
+        either = perturbed(gap.not_started + gap.dont_know, population, Kind.EITHER)
         if question is not None and either >= THRESHOLD:  # known to this content version, and enough of them
             ranked.append((-either, question.id, question, gap))
     rows = []
@@ -180,8 +181,8 @@ def gap_rows(content: Content, gaps: list[QuestionGap], population: Cell) -> lis
                 question=question.text,
                 section=section.title,
                 principle=content.config.principles.get(section.principle, ""),
-                not_started=show(gap.not_started, population),
-                dont_know=show(gap.dont_know, population),
+                not_started=show(gap.not_started, population, Kind.NOT_STARTED),
+                dont_know=show(gap.dont_know, population, Kind.NOT_SURE),
                 topics=tuple(dict.fromkeys((s.id, s.meta.title) for s in snippets)),
                 core20plus5=tuple(content.config.core20plus5.get(tag, tag) for tag in tags),
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import queries
-from ..disclosure import FEWER, SUMMARY_MINIMUM, Cell, disclose, perturbed, show
+from ..disclosure import FEWER, SUMMARY_MINIMUM, Cell, Kind, disclose, perturbed, show
 from ..engine import Content
 from ..queries.needs import TopicCells, topic_cells
 
@@ -84,8 +84,8 @@ def rank_rows(content: Content, cells: dict[str, TopicCells], population: Cell) 
     unranked = []
     for topic_id, title in content.config.training_topics.items():
         topic = cells.get(topic_id, TopicCells(Cell(), Cell()))
-        need = disclose(topic.need, population) if visible else None
-        unsure = disclose(topic.unsure, population) if visible else None
+        need = disclose(topic.need, population, Kind.NEED) if visible else None
+        unsure = disclose(topic.unsure, population, Kind.UNSURE) if visible else None
         unranked.append(
             NeedRow(
                 topic_id,

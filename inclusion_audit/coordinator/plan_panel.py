@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import queries
-from ..disclosure import FEWER, Cell, disclose, show
+from ..disclosure import FEWER, Cell, Kind, disclose, show
 from ..engine import Content
 
 
@@ -37,15 +37,17 @@ def disclose_plan_counts(content: Content, counts: queries.PlanCounts, populatio
         for sid in stored_ids:
             done = counts.done_by_section.get(sid, (Cell(), Cell()))
             organisations, actions = organisations + done[0], actions + done[1]
-        enough = disclose(organisations, population) is not None
+        enough = disclose(organisations, population, Kind.PLAN_DONE) is not None
         rows.append(
             PlanSectionRow(
                 title=section.title,
-                organisations=show(organisations, population),
+                organisations=show(organisations, population, Kind.PLAN_DONE),
                 actions=show(actions, population) if enough else FEWER,
             )
         )
-    return PlanPanel(organisations_using_plan=show(counts.organisations_using_plan, population), sections=rows)
+    return PlanPanel(
+        organisations_using_plan=show(counts.organisations_using_plan, population, Kind.PLAN), sections=rows
+    )
 
 
 def plan_panel(content: Content, filters: queries.Filters, population: Cell) -> PlanPanel:

@@ -6,7 +6,7 @@ comparison all import it from below. See docs/privacy.md for the design and what
 
 from .bands import BAND_LABELS, band_of, bands_of, empty_buckets, middle_band, share
 from .cells import RECORD_KEYS, Cell, new_record_key, total
-from .perturbation import P_TABLE, cell_key, noise, perturbed
+from .perturbation import P_TABLE, Kind, cell_key, noise, perturbed
 from .rules import FEWER, SUMMARY_MINIMUM, THRESHOLD, disclose, show
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "SUMMARY_MINIMUM",
     "THRESHOLD",
     "Cell",
+    "Kind",
     "cell_key",
     "disclose",
     "new_record_key",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .cells import Cell, total
-from .perturbation import perturbed
+from .perturbation import Kind, perturbed
 from .rules import SUMMARY_MINIMUM
 
 BUCKETS = 10
@@ -32,8 +32,8 @@ def band_of(percent: int) -> int:
 
 def middle_band(bands: Sequence[Cell], population: Cell) -> int | None:
     """The band holding the middle organisation by the perturbed band counts, or None below the minimum."""
-    counts = [perturbed(band, population) for band in bands]
-    if perturbed(total(bands), population) < SUMMARY_MINIMUM or not sum(counts):
+    counts = [perturbed(band, population, Kind.BAND) for band in bands]
+    if perturbed(total(bands), population, Kind.SCORED) < SUMMARY_MINIMUM or not sum(counts):
         return None
     below = 0
     for index, count in enumerate(counts):
@@ -43,9 +43,10 @@ def middle_band(bands: Sequence[Cell], population: Cell) -> int | None:
     return None  # not reached: the last band always brings `below` to the sum
 
 
-def share(part: Cell, whole: Cell, population: Cell) -> int | None:
-    """`part` as a percentage of `whole`, from perturbed counts, to the nearest 5; None below the minimum."""
-    of = perturbed(whole, population)
+def share(part: Cell, whole: Cell, population: Cell, part_kind: str = "", whole_kind: str = "") -> int | None:
+    """`part` as a percentage of `whole`, from perturbed counts (each with its kind), to the nearest 5; None below
+    the minimum."""
+    of = perturbed(whole, population, whole_kind)
     if of < SUMMARY_MINIMUM:
         return None
-    return min(100, round(100 * perturbed(part, population) / of / 5) * 5)
+    return min(100, round(100 * perturbed(part, population, part_kind) / of / 5) * 5)

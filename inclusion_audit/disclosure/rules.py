@@ -15,13 +15,13 @@ SUMMARY_MINIMUM = 10
 FEWER = "fewer than 5"
 
 
-def disclose(cell: Cell, population: Cell) -> int | None:
+def disclose(cell: Cell, population: Cell, kind: str = "") -> int | None:
     """The count as it may be shown: None for "fewer than 5", otherwise the perturbed count."""
-    shown = perturbed(cell, population)
+    shown = perturbed(cell, population, kind)
     return shown if shown >= THRESHOLD else None
 
 
-def show(cell: Cell, population: Cell) -> str:
+def show(cell: Cell, population: Cell, kind: str = "") -> str:
     """The count as text for a page or a download."""
-    shown = disclose(cell, population)
+    shown = disclose(cell, population, kind)
     return FEWER if shown is None else str(shown)

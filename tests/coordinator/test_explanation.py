@@ -10,7 +10,7 @@ import random
 import pytest
 
 from inclusion_audit.coordinator.explanation import EXPLANATION, FEWER_THAN_5, NOISE, SUMMARIES, WHO_COUNTS
-from inclusion_audit.disclosure import FEWER, Cell, middle_band, perturbed, share, show
+from inclusion_audit.disclosure import FEWER, Cell, Kind, middle_band, perturbed, share, show
 from inclusion_audit.extensions import db
 from inclusion_audit.models import Organisation, utcnow
 from inclusion_audit.queries.stored_figures import rebuild_stored_figures
@@ -130,7 +130,7 @@ def test_the_middle_band_and_the_share_come_from_changed_counts_and_only_for_10_
         bands = [Cell(count, 37 * count), Cell(0), Cell(0), Cell(0), Cell(0)]  # everyone in the lowest band
         whole = bands[0]
         shown = perturbed(whole, population)
-        assert (middle_band(bands, population) is None) == (shown < 10)
+        assert (middle_band(bands, population) is None) == (perturbed(whole, population, Kind.SCORED) < 10)
         assert (share(whole, whole, population) is None) == (shown < 10)
     # From the changed counts: the share of a part that is the whole can be off 100% by the noise alone.
     shares = {share(Cell(n, 3 * n), Cell(n, 5 * n), population) for n in range(10, 60)}
