@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from .engine import Content, build_guide
 from .extensions import db
-from .models import ActionStatus, Answer, Audit, AuditStatus, Organisation, User, Verification, utcnow
+from .models import Answer, Audit, AuditStatus, Organisation, User, Verification, utcnow
 from .passwords import hash_password
+from .plan_models import ActionStatus
 from .queries import (
     FIRST_SYSTEM_CODE,
     ensure_plan,

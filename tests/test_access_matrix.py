@@ -16,7 +16,8 @@ from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.extensions import db, limiter
 from inclusion_audit.local_help_models import LocalHelpEntry
-from inclusion_audit.models import Invitation, Organisation, PlanAction, User, Verification
+from inclusion_audit.models import Invitation, Organisation, User, Verification
+from inclusion_audit.plan_models import PlanAction
 from inclusion_audit.queries import StaffScope
 from inclusion_audit.queries.stored_figures import figure_differences
 from inclusion_audit.system_models import Area, StaffInvitation, System

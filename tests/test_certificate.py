@@ -10,7 +10,8 @@ from sqlalchemy import select, update
 
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Audit, PlanAction
+from inclusion_audit.models import Audit
+from inclusion_audit.plan_models import PlanAction
 from inclusion_audit.queries.certificates import _new_code, normalise_code
 from tests.audit.helpers import complete_audit
 from tests.conftest import get_page

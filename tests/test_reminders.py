@@ -9,7 +9,8 @@ from sqlalchemy import func, select, update
 
 from inclusion_audit import queries
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Audit, PlanAction, User
+from inclusion_audit.models import Audit, User
+from inclusion_audit.plan_models import PlanAction
 from inclusion_audit.queries.reminders import add_months
 from inclusion_audit.reminder_models import ReminderSent
 from tests.audit.helpers import complete_audit

@@ -12,8 +12,9 @@ from wtforms.fields.choices import SelectChoice
 from .. import queries
 from ..content_store import get_content
 from ..forms_base import StripWhitespaceForm
-from ..models import ActionOrigin, ActionStatus, Audit, PlanAction, utcnow
+from ..models import Audit, utcnow
 from ..plan_files import DOCX_MIMETYPE, PlanFile, plan_csv, plan_docx
+from ..plan_models import ActionOrigin, ActionStatus, PlanAction
 from ..security import role_required
 from .blueprint import bp
 from .plan_forms import NOBODY, NOT_ONE_SECTION, SOMEONE_ELSE, ActionForm, AddFromGuideForm, OwnActionForm, owner_value

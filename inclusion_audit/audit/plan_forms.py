@@ -16,7 +16,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..forms_base import PlainName, StripWhitespaceForm
-from ..models import ActionStatus, User
+from ..models import User
+from ..plan_models import ActionStatus
 from ..queries.plan import STATUS_LABELS
 from .date_field import OptionalDateField
 

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Audit, Certificate, PlanAction
+from ..models import Audit, Certificate
+from ..plan_models import PlanAction
 
 __all__ = ["MINIMUM_ACTIONS", "certificate_by_code", "certificate_ready", "issue_certificate", "normalise_code"]
 

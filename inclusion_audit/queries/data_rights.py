@@ -15,12 +15,12 @@ from ..models import (
     Certificate,
     Invitation,
     Organisation,
-    PlanAction,
     SectionScore,
     TeamEvent,
     User,
     utcnow,
 )
+from ..plan_models import PlanAction
 from ..reminder_models import ReminderOptOut
 from .audits import section_notes
 from .plan import owner_label, plan_actions

@@ -20,7 +20,8 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import Audit, AuditStatus, Organisation, PlanAction, Verification
+from ..models import Audit, AuditStatus, Organisation, Verification
+from ..plan_models import PlanAction
 from .latest import Filters, latest_submitted_audits, profile_matches
 from .plan_figures import IN_USE
 

@@ -15,16 +15,8 @@ from sqlalchemy import delete, func, select
 from ..dates import format_date
 from ..engine import Content, Guide
 from ..extensions import db
-from ..models import (
-    ActionOrigin,
-    ActionPlan,
-    ActionStatus,
-    Audit,
-    Organisation,
-    PlanAction,
-    User,
-    utcnow,
-)
+from ..models import Audit, Organisation, User, utcnow
+from ..plan_models import ActionOrigin, ActionPlan, ActionStatus, PlanAction
 from .audits import latest_submitted, previous_submitted
 from .stored_figures import lock_organisation
 

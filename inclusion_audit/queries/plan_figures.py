@@ -13,7 +13,8 @@ from sqlalchemy import case, func, or_, select
 
 from ..disclosure import Cell
 from ..extensions import db
-from ..models import ActionStatus, Organisation, PlanAction
+from ..models import Organisation
+from ..plan_models import ActionStatus, PlanAction
 from .figure_definition import counted
 from .latest import Filters, latest_submitted_audits
 

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from ..engine import Content, Guide, QuestionDef
 from ..extensions import db
-from ..models import ActionStatus, Answer, Audit, AuditSection, PlanAction, User, utcnow
+from ..models import Answer, Audit, AuditSection, User, utcnow
+from ..plan_models import ActionStatus, PlanAction
 from .plan import plan_actions, plan_rows
 from .stored_figures import lock_organisation
 

@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import ActionStatus, Audit, AuditStatus, Organisation, PlanAction, TeamRole, User
+from ..models import Audit, AuditStatus, Organisation, TeamRole, User
+from ..plan_models import ActionStatus, PlanAction
 from ..reminder_models import ReminderOptOut, ReminderSent
 from .latest import Filters, latest_submitted_audits
 

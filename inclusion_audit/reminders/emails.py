@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..dates import format_date
 from ..links import emailed_link
-from ..models import Audit, Organisation, PlanAction, User
+from ..models import Audit, Organisation, User
+from ..plan_models import PlanAction
 from ..queries.plan import STATUS_LABELS, owner_label
 from .kinds import DUE_SOON_DAYS, REAUDIT_MONTHS, ReminderKind
 

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 
 from .. import queries
 from ..email import EmailNotSent, send_email
-from ..models import Audit, PlanAction, User
+from ..models import Audit, User
+from ..plan_models import PlanAction
 from .emails import Email, actions_email, reaudit_email, unfinished_email
 from .kinds import DUE_SOON_DAYS, REAUDIT_MONTHS, UNFINISHED_DAYS, ReminderKind
 

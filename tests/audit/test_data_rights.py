@@ -9,18 +9,17 @@ from sqlalchemy import func, select
 from inclusion_audit.extensions import db
 from inclusion_audit.models import (
     AccessLog,
-    ActionPlan,
     Answer,
     Audit,
     AuditSection,
     Certificate,
     Organisation,
     OrganisationGroup,
-    PlanAction,
     SectionScore,
     TeamEvent,
     User,
 )
+from inclusion_audit.plan_models import ActionPlan, PlanAction
 from tests.audit.helpers import complete_audit
 from tests.conftest import PASSWORD, get_page, post_page
 from tests.coordinator.helpers import read_csv

@@ -12,7 +12,8 @@ from sqlalchemy import delete, select, update
 
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
-from inclusion_audit.models import ActionPlan, Audit, PlanAction, utcnow
+from inclusion_audit.models import Audit, utcnow
+from inclusion_audit.plan_models import ActionPlan, PlanAction
 from tests.audit.helpers import complete_audit, confirm_every_section, section_ids
 from tests.conftest import get_page, post_page
 

@@ -8,7 +8,8 @@ from inclusion_audit import queries
 from inclusion_audit.content_store import get_content
 from inclusion_audit.engine import Guide
 from inclusion_audit.extensions import db
-from inclusion_audit.models import ActionPlan, ActionStatus, Audit, Organisation, PlanAction, User
+from inclusion_audit.models import Audit, Organisation, User
+from inclusion_audit.plan_models import ActionPlan, ActionStatus, PlanAction
 from tests.audit.helpers import complete_audit, example, questions_of, save_section, section_ids
 from tests.conftest import get_page
 

@@ -8,7 +8,8 @@ import threading
 from sqlalchemy import func, select
 
 from inclusion_audit.extensions import db
-from inclusion_audit.models import Organisation, PlanAction, TeamEvent, User
+from inclusion_audit.models import Organisation, TeamEvent, User
+from inclusion_audit.plan_models import PlanAction
 from tests.audit.helpers import complete_audit, section_ids
 from tests.conftest import PASSWORD, Accounts, get_page, last_email, link_in, post_page
 

@@ -10,7 +10,8 @@ from bs4 import Tag
 from sqlalchemy import select
 
 from inclusion_audit.extensions import db
-from inclusion_audit.models import AccessLog, Audit, Organisation, PlanAction, User
+from inclusion_audit.models import AccessLog, Audit, Organisation, User
+from inclusion_audit.plan_models import PlanAction
 from tests.conftest import get_page
 
 from .fixture import build

@@ -16,7 +16,8 @@ from inclusion_audit.coordinator.pipeline_figures import (
     reaudit_cutoff,
 )
 from inclusion_audit.extensions import db
-from inclusion_audit.models import AccessLog, ActionPlan, Audit, Organisation, PlanAction, User, utcnow
+from inclusion_audit.models import AccessLog, Audit, Organisation, User, utcnow
+from inclusion_audit.plan_models import ActionPlan, PlanAction
 from inclusion_audit.reminder_models import ReminderOptOut
 from inclusion_audit.reminders.emails import reaudit_email, unfinished_email
 from tests.conftest import get_page, parse

@@ -9,7 +9,7 @@ from inclusion_audit.content_store import get_content
 from inclusion_audit.coordinator.plan_panel import disclose_plan_counts
 from inclusion_audit.disclosure import Cell
 from inclusion_audit.extensions import db
-from inclusion_audit.models import PlanAction
+from inclusion_audit.plan_models import PlanAction
 from inclusion_audit.queries import Filters, PlanCounts
 from tests.audit.helpers import complete_audit
 from tests.conftest import Accounts, get_page
